@@ -1,0 +1,17 @@
+package org.myelin.core;
+
+/**
+ * The compiled form of a {@link NeuronModel} for one parameter set and one {@code dt}: final fields
+ * hold the propagators, {@link #update} holds the loop. One virtual call per slice, not per neuron.
+ *
+ * <p>Contract of {@link #update}: advance neurons {@code [from, to)} from {@code step*dt} to
+ * {@code (step+1)*dt}. Port {@code p}'s input for neuron {@code i} in this step is
+ * {@code in[p][base + i]} (spike receptors first, the current port last); the caller clears it after
+ * the call, so the kernel only reads it. Each spike is reported as {@code out.add(i)} in increasing
+ * {@code i} (a neuron may be added more than once if the model emits several spikes in a step).
+ * The kernel must be a pure function of (state, input, parameters, step): no other mutable state,
+ * no allocation, no randomness of its own.
+ */
+public interface NeuronKernel {
+    void update(long step, double[][] state, double[][] in, int base, int from, int to, SpikeBuffer out);
+}

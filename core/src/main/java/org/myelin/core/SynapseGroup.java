@@ -1,0 +1,216 @@
+package org.myelin.core;
+
+/**
+ * Synapses of one projection onto one block of target neurons owned by one worker, for one receptor
+ * port: target-partitioned CSR. For every source neuron a row of (target, weight, delay), sorted by
+ * target. A constant weight or delay is stored once instead of per synapse, so a static synapse of a
+ * projection with constant weight and delay costs 4 bytes (its target index), plus the row pointers.
+ *
+ * <p>Delivery adds each spike's weight to the target's ring slot {@code (t + delay) mod D}. Only the
+ * owning worker writes to those targets: no locks, no atomics.
+ */
+final class SynapseGroup {
+    final int port;
+    final boolean magnitude;
+    final int[] rowPtr;
+    final int[] tgt;
+    final float[] weights;
+    final double wConst;
+    final char[] delays;
+    final int dConst;
+
+    // tsodyks_synapse: per-source state (the state depends only on the presynaptic train)
+    final boolean tso;
+    final double tsoU;
+    final double tauPsc;
+    final double tauRec;
+    final double tauFac;
+    final double[] tx;
+    final double[] ty;
+    final double[] tu;
+    final double[] tlast;
+
+    SynapseGroup(int port, boolean magnitude, int[] rowPtr, int[] tgt, float[] weights, double wConst,
+                 char[] delays, int dConst, Synapse syn) {
+        this.port = port;
+        this.magnitude = magnitude;
+        this.rowPtr = rowPtr;
+        this.tgt = tgt;
+        this.weights = weights;
+        this.wConst = wConst;
+        this.delays = delays;
+        this.dConst = dConst;
+        this.tso = syn.model == Synapse.Model.TSODYKS;
+        int nSrc = rowPtr.length - 1;
+        if (tso) {
+            tsoU = syn.tsoU;
+            tauPsc = syn.tauPsc;
+            tauRec = syn.tauRec;
+            tauFac = syn.tauFac;
+            tx = new double[nSrc];
+            ty = new double[nSrc];
+            tu = new double[nSrc];
+            tlast = new double[nSrc];
+            java.util.Arrays.fill(tx, syn.x0);
+            java.util.Arrays.fill(ty, syn.y0);
+            java.util.Arrays.fill(tu, syn.u0);
+        } else {
+            tsoU = tauPsc = tauRec = tauFac = 0;
+            tx = ty = tu = tlast = null;
+        }
+    }
+
+    long size() {
+        return tgt.length;
+    }
+
+    long memoryBytes() {
+        long b = 16L + 4L * rowPtr.length + 4L * tgt.length;
+        if (weights != null) b += 4L * weights.length;
+        if (delays != null) b += 2L * delays.length;
+        if (tso) b += 32L * tx.length;
+        return b;
+    }
+
+    /**
+     * Delivers spikes {@code ids[from..to)} emitted in step {@code t} into {@code ring} (D slots of n).
+     * Returns the number of synaptic events.
+     */
+    long deliver(int[] ids, int from, int to, long t, double[] ring, int n, int slots, double dt) {
+        if (weights == null && delays == null && !tso) {
+            final int[] rp = rowPtr;
+            final int[] tg = tgt;
+            int slot = (int) ((t + dConst) % slots);
+            final int base = slot * n;
+            final double w = wConst;
+            long ev = 0;
+            for (int q = from; q < to; q++) {
+                final int src = ids[q];
+                final int lo = rp[src];
+                final int hi = rp[src + 1];
+                for (int k = lo; k < hi; k++) ring[base + tg[k]] += w;
+                ev += hi - lo;
+            }
+            return ev;
+        }
+        return deliverGeneral(ids, from, to, t, ring, n, slots, dt);
+    }
+
+    private long deliverGeneral(int[] ids, int from, int to, long t, double[] ring, int n, int slots, double dt) {
+        final int[] rp = rowPtr;
+        final int[] tg = tgt;
+        final float[] ws = weights;
+        final char[] ds = delays;
+        final int slot0 = (int) (t % slots);
+        long ev = 0;
+        for (int q = from; q < to; q++) {
+            final int src = ids[q];
+            final int lo = rp[src];
+            final int hi = rp[src + 1];
+            final double f = tso ? release(src, (t + 1) * dt) : 1.0;
+            if (ds == null) {
+                int slot = slot0 + dConst;
+                if (slot >= slots) slot -= slots;
+                final int base = slot * n;
+                if (ws == null) {
+                    final double w = wConst * f;
+                    for (int k = lo; k < hi; k++) ring[base + tg[k]] += w;
+                } else {
+                    for (int k = lo; k < hi; k++) ring[base + tg[k]] += ws[k] * f;
+                }
+            } else {
+                for (int k = lo; k < hi; k++) {
+                    int slot = slot0 + ds[k];
+                    if (slot >= slots) slot -= slots;
+                    ring[slot * n + tg[k]] += (ws == null ? wConst : ws[k]) * f;
+                }
+            }
+            ev += hi - lo;
+        }
+        return ev;
+    }
+
+    /**
+     * Advances the Tsodyks state of source {@code src} to a spike at time {@code ts} (ms) and returns
+     * the released fraction u*x that scales the weight (NEST tsodyks_synapse::send).
+     */
+    double release(int src, double ts) {
+        double h = ts - tlast[src];
+        double puu = tauFac == 0 ? 0 : Math.exp(-h / tauFac);
+        double pyy = Math.exp(-h / tauPsc);
+        double pzz = Math.exp(-h / tauRec);
+        double pxy = ((pzz - 1) * tauRec - (pyy - 1) * tauPsc) / (tauPsc - tauRec);
+        double pxz = 1 - pzz;
+        double x = tx[src];
+        double y = ty[src];
+        double u = tu[src];
+        double z = 1 - x - y;
+        u *= puu;
+        x += pxy * y + pxz * z;
+        y *= pyy;
+        u += tsoU * (1 - u);
+        double dy = u * x;
+        x -= dy;
+        y += dy;
+        tx[src] = x;
+        ty[src] = y;
+        tu[src] = u;
+        tlast[src] = ts;
+        return dy;
+    }
+
+    /** Appends this group's synapses to the given lists (for {@link Projection#synapses()}). */
+    void appendTo(IntList src, IntList tgtOut, java.util.List<double[]> wOut, IntList dOut, IntList portOut) {
+        int nSrc = rowPtr.length - 1;
+        double sign = magnitude ? -1 : 1;
+        double[] w = new double[tgt.length];
+        int m = 0;
+        for (int s = 0; s < nSrc; s++) {
+            for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
+                src.add(s);
+                tgtOut.add(tgt[k]);
+                w[m++] = sign * (weights == null ? wConst : weights[k]);
+                dOut.add(delays == null ? dConst : delays[k]);
+                portOut.add(port);
+            }
+        }
+        wOut.add(w);
+    }
+
+    static SynapseTable collect(Projection p) {
+        IntList src = new IntList(1024);
+        IntList tgt = new IntList(1024);
+        IntList d = new IntList(1024);
+        IntList port = new IntList(1024);
+        java.util.List<double[]> ws = new java.util.ArrayList<>();
+        for (SynapseGroup[] gs : p.groups) for (SynapseGroup g : gs) g.appendTo(src, tgt, ws, d, port);
+        int n = src.size;
+        double[] w = new double[n];
+        int o = 0;
+        for (double[] a : ws) {
+            System.arraycopy(a, 0, w, o, a.length);
+            o += a.length;
+        }
+        // stable sort by (source, target): groups are each sorted, merge by index sort
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        final int[] sa = src.a;
+        final int[] ta = tgt.a;
+        java.util.Arrays.sort(idx, (x, y) -> sa[x] != sa[y] ? Integer.compare(sa[x], sa[y])
+                : ta[x] != ta[y] ? Integer.compare(ta[x], ta[y]) : Integer.compare(x, y));
+        int[] s2 = new int[n];
+        int[] t2 = new int[n];
+        double[] w2 = new double[n];
+        int[] d2 = new int[n];
+        int[] p2 = new int[n];
+        for (int i = 0; i < n; i++) {
+            int j = idx[i];
+            s2[i] = sa[j];
+            t2[i] = ta[j];
+            w2[i] = w[j];
+            d2[i] = d.a[j];
+            p2[i] = port.a[j];
+        }
+        return new SynapseTable(s2, t2, w2, d2, p2);
+    }
+}
