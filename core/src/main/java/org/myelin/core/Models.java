@@ -6,7 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.myelin.core.model.AeifCondExp;
+import org.myelin.core.model.HhCondExpTraub;
+import org.myelin.core.model.HhPscAlpha;
+import org.myelin.core.model.IafCondAlpha;
+import org.myelin.core.model.IafCondExp;
+import org.myelin.core.model.IafPscAlpha;
 import org.myelin.core.model.IafPscDelta;
+import org.myelin.core.model.IafPscExp;
+import org.myelin.core.model.Izhikevich;
+import org.myelin.core.model.ParrotNeuron;
 
 /**
  * The registry of neuron models by NEST name. {@code spike_generator} is not listed: it is made from
@@ -17,6 +26,15 @@ public final class Models {
 
     static {
         add(IafPscDelta.INSTANCE);
+        add(IafPscExp.INSTANCE);
+        add(IafPscAlpha.INSTANCE);
+        add(IafCondExp.INSTANCE);
+        add(IafCondAlpha.INSTANCE);
+        add(AeifCondExp.INSTANCE);
+        add(Izhikevich.INSTANCE);
+        add(HhPscAlpha.INSTANCE);
+        add(HhCondExpTraub.INSTANCE);
+        add(ParrotNeuron.INSTANCE);
     }
 
     private Models() {

@@ -108,8 +108,9 @@ public final class Rng {
 
     /**
      * The cumulative distribution of Poisson(lambda) scaled to 2^53, for inversion of 53-bit
-     * uniform integers {@code r}: the variate is the least k with {@code r < table[k]}. The last entry
-     * is {@code Long.MAX_VALUE}, so the search always stops; tail mass below 2^-53 is folded into it.
+     * uniform integers {@code r}: the variate is the least k with {@code r < table[k]}, i.e. the number
+     * of entries {@code <= r}. The table is padded to a power-of-two length with {@code Long.MAX_VALUE},
+     * so a search always stops; tail mass below 2^-60 is folded into the last real entry.
      * Returns null for lambda >= 32 (use {@link #poisson}).
      */
     public static long[] poissonTable(double lambda) {
@@ -123,8 +124,11 @@ public final class Rng {
             long v = (long) Math.floor(f * 0x1.0p53);
             t[k] = v;
             if (v >= (1L << 53) || (k > lambda && p < 0x1.0p-60)) {
-                t[k] = Long.MAX_VALUE;
-                return java.util.Arrays.copyOf(t, k + 1);
+                // pad to a power of two with a sentinel no 53-bit value reaches, for branch-free search
+                int len = Integer.highestOneBit(k + 1) == k + 1 ? k + 1 : Integer.highestOneBit(k + 1) << 1;
+                long[] out = java.util.Arrays.copyOf(t, len);
+                for (int i = k; i < len; i++) out[i] = Long.MAX_VALUE;
+                return out;
             }
             k++;
             p *= lambda / k;

@@ -115,12 +115,12 @@ public final class Stimulation {
                     }
                     break;
                 }
-                final long t0 = tab[0];
+                // branch-free binary search: k = number of table entries <= r (table length is a power of 2)
+                final int top = tab.length >> 1;
                 for (int j = from; j < to; j++) {
                     final long r = Rng.bits(ks[j], t) >>> 11;
-                    if (r < t0) continue;
-                    int k = 1;
-                    while (r >= tab[k]) k++;
+                    int k = 0;
+                    for (int half = top; half > 0; half >>= 1) k += (tab[k + half - 1] <= r) ? half : 0;
                     arr[base + j] += k * w;
                 }
                 break;

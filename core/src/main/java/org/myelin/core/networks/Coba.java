@@ -1,0 +1,43 @@
+package org.myelin.core.networks;
+
+import org.myelin.core.Connect;
+import org.myelin.core.Dist;
+import org.myelin.core.Network;
+import org.myelin.core.Population;
+import org.myelin.core.Synapse;
+
+/**
+ * The COBA benchmark (Brette et al. 2007, benchmark 1) in the form of the Brian2/BrainPy benchmark
+ * scripts: 4,000 {@code iaf_cond_exp} neurons (80% excitatory), C_m = 200 pF, g_L = 10 nS,
+ * E_L = V_reset = -60 mV, V_th = -50 mV, t_ref = 5 ms, E_ex = 0 mV, E_in = -80 mV,
+ * tau_syn_ex = 5 ms, tau_syn_in = 10 ms, constant drive I_e = 200 pA; pairwise Bernoulli
+ * connectivity p = 0.02 without autapses, conductance jumps we = 6 nS and wi = 67 nS, delay one step
+ * (0.1 ms). Initial V_m uniform in [-60, -50) mV, conductances 0.
+ */
+public final class Coba {
+    public int n = 4_000;
+    public double p = 0.02;
+    public double we = 6;
+    public double wi = 67;
+    public double delay = 0.1;
+
+    /** Builds the network into {@code net}; returns {E, I}. */
+    public Population[] build(Network net) {
+        int nE = n * 4 / 5;
+        Population e = neurons(net, "E", nE);
+        Population i = neurons(net, "I", n - nE);
+        for (Population t : new Population[] {e, i}) {
+            net.connect(e, t, Connect.pairwiseBernoulli(p).autapses(false), Synapse.statics(we, delay));
+            net.connect(i, t, Connect.pairwiseBernoulli(p).autapses(false), Synapse.statics(-wi, delay));
+        }
+        return new Population[] {e, i};
+    }
+
+    private static Population neurons(Network net, String name, int size) {
+        return net.population(name, "iaf_cond_exp", size)
+                .param("C_m", 200).param("g_L", 10).param("E_L", -60).param("V_reset", -60).param("V_th", -50)
+                .param("t_ref", 5).param("E_ex", 0).param("E_in", -80).param("tau_syn_ex", 5)
+                .param("tau_syn_in", 10).param("I_e", 200)
+                .initial("V_m", Dist.uniform(-60, -50));
+    }
+}
