@@ -78,7 +78,7 @@ public abstract class NeuronModel {
     /** Names of the spike receptor ports, e.g. {@code ["ex", "in"]}. */
     public abstract String[] receptorNames();
 
-    /** Whether the sign of a weight chooses the port (w >= 0: port 0; w < 0: port 1). */
+    /** Whether the sign of a weight chooses the port ({@code w >= 0}: port 0; {@code w < 0}: port 1). */
     public boolean signRouted() {
         return receptorCount() == 2;
     }
