@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: Myelin and Brian2 2.5 (C++ standalone, one thread) on the same networks,
+# 1 s of biological time at dt = 0.1 ms, in one invocation. Prints each simulator's build and
+# simulation wall time, synaptic events per second, peak memory, and the ratios.
+#
+#   bench/run-vs-brian2.sh            COBA and Brunel A (N = 12,500), memory per synapse
+#   bench/run-vs-brian2.sh --scale    also Brunel with 1,000,000 neurons and in-degree 1,000 (1e9 synapses)
+#
+# Run it on an otherwise idle machine: timings of a loaded machine mean little.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+scale=0
+[ "${1:-}" = "--scale" ] && scale=1
+out="bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+res="$out/results.jsonl"
+
+bash validation/brian2/install.sh >&2
+echo "== building myelin-bench" >&2
+mvn -B -q -DskipTests -pl bench -am package >&2
+jar=bench/target/myelin-bench.jar
+J="java -XX:+UseParallelGC -Xms2g -Xmx20g -jar $jar"
+
+echo "== myelin" >&2
+for t in 1 2; do
+  $J coba --threads $t | tee -a "$res"
+  $J brunel --threads $t | tee -a "$res"
+done
+# memory: heap growth over synapse count while building Brunel with 125 M synapses
+$J memory --n 100000 --threads 2 | tee -a "$res"
+if [ $scale = 1 ]; then
+  $J brunel --n 1000000 --ce 800 --ci 200 --threads 2 | tee -a "$res"
+fi
+
+echo "== brian2 (C++ standalone, OpenMP off = one thread; sim_s is the run loop alone)" >&2
+/usr/bin/python3 bench/brian2/bench_brian2.py --nets coba brunel --threads 0 | tee -a "$res"
+
+/usr/bin/python3 bench/compare.py "$res" | tee "$out/summary.txt"
+echo "results in $out" >&2
