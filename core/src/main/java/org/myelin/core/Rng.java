@@ -136,6 +136,33 @@ public final class Rng {
         }
     }
 
+    /** Bits of a 53-bit uniform below the guide table's index. */
+    public static final int GUIDE_SHIFT = 41;
+
+    /**
+     * A guide table for {@link #poissonTable}: entry b is the variate for every r with
+     * {@code r >>> GUIDE_SHIFT == b}, or -1 where that range of r straddles a step of the CDF.
+     */
+    public static byte[] poissonGuide(long[] table) {
+        int buckets = 1 << (53 - GUIDE_SHIFT);
+        byte[] g = new byte[buckets];
+        for (int b = 0; b < buckets; b++) {
+            long lo = (long) b << GUIDE_SHIFT;
+            long hi = lo + (1L << GUIDE_SHIFT) - 1;
+            int klo = poissonSearch(table, lo);
+            int khi = poissonSearch(table, hi);
+            g[b] = (byte) (klo == khi && klo < 127 ? klo : -1);
+        }
+        return g;
+    }
+
+    /** The variate for a 53-bit uniform r: the number of table entries {@code <= r} (branch-free). */
+    public static int poissonSearch(long[] table, long r) {
+        int k = 0;
+        for (int half = table.length >> 1; half > 0; half >>= 1) k += (table[k + half - 1] <= r) ? half : 0;
+        return k;
+    }
+
     static int poissonInversion(double u, double lambda, double p0) {
         double p = p0;
         double f = p;

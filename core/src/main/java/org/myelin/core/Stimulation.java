@@ -22,6 +22,7 @@ public final class Stimulation {
     long[] stepTimes; // step_current_generator
     int noiseInterval;
     long[] poissonTable; // cumulative Poisson(lambda) probabilities scaled to 2^53, for lambda < 32
+    byte[] poissonGuide; // k per bucket of the top bits of r, or -1 where a bucket straddles a step
 
     Stimulation(int id, Generator gen, Population target, double weight, double delayMs) {
         this.id = id;
@@ -83,6 +84,7 @@ public final class Stimulation {
         }
         if (gen.kind == Generator.Kind.POISSON) {
             poissonTable = Rng.poissonTable(gen.a * dt * 1e-3);
+            poissonGuide = poissonTable == null ? null : Rng.poissonGuide(poissonTable);
         }
         if (gen.kind == Generator.Kind.NOISE) {
             noise = new double[target.size];
@@ -115,12 +117,13 @@ public final class Stimulation {
                     }
                     break;
                 }
-                // branch-free binary search: k = number of table entries <= r (table length is a power of 2)
-                final int top = tab.length >> 1;
+                // a guide table on the top 12 bits of r answers almost every draw with one load; the
+                // few buckets that straddle a CDF step fall back to a branch-free binary search
+                final byte[] guide = poissonGuide;
                 for (int j = from; j < to; j++) {
                     final long r = Rng.bits(ks[j], t) >>> 11;
-                    int k = 0;
-                    for (int half = top; half > 0; half >>= 1) k += (tab[k + half - 1] <= r) ? half : 0;
+                    int k = guide[(int) (r >>> Rng.GUIDE_SHIFT)];
+                    if (k < 0) k = Rng.poissonSearch(tab, r);
                     arr[base + j] += k * w;
                 }
                 break;

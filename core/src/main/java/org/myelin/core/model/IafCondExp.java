@@ -72,6 +72,9 @@ public final class IafCondExp extends NeuronModel {
     /** Most substeps of the slow path; beyond {@code 2 MAX_SUBSTEPS} in z it relaxes exponentially. */
     static final int MAX_SUBSTEPS = 1024;
 
+    /** Substep counts below this have their decay factors precomputed. */
+    static final int SUB_TABLE = 33;
+
     private IafCondExp() {
         super("iaf_cond_exp", new ParamSpec[] {
             ParamSpec.real("V_th", "mV", -55, "spike threshold"),
@@ -128,6 +131,7 @@ public final class IafCondExp extends NeuronModel {
     static final class Kernel implements NeuronKernel {
         final double h;
         final double exHalf, exFull, inHalf, inFull;
+        final double[] exHalfSub, inHalfSub;
         final double tauEx, tauIn;
         final double invC;
         final double gLC;
@@ -145,6 +149,13 @@ public final class IafCondExp extends NeuronModel {
             exFull = Math.exp(-dt / tauEx);
             inHalf = Math.exp(-0.5 * dt / tauIn);
             inFull = Math.exp(-dt / tauIn);
+            // half-substep decay factors of the slow path for n substeps, so it needs no exp()
+            exHalfSub = new double[SUB_TABLE];
+            inHalfSub = new double[SUB_TABLE];
+            for (int n = 1; n < SUB_TABLE; n++) {
+                exHalfSub[n] = Math.exp(-0.5 * dt / n / tauEx);
+                inHalfSub[n] = Math.exp(-0.5 * dt / n / tauIn);
+            }
             invC = 1.0 / p[C_M];
             gLC = p[G_L] * invC;
             restC = (p[G_L] * p[E_L] + p[I_E]) * invC;
@@ -222,8 +233,8 @@ public final class IafCondExp extends NeuronModel {
             final int n = (int) Math.min(Math.ceil(z / Z_MAX), MAX_SUBSTEPS);
             final boolean rk4 = z <= 2.0 * n; // RK4 is stable up to z = 2.78 per substep
             final double hs = h / n, hs2 = 0.5 * hs, hs6 = hs / 6.0;
-            final double exH = Math.exp(-hs2 / tauEx), exF = exH * exH;
-            final double inH = Math.exp(-hs2 / tauIn), inF = inH * inH;
+            final double exH = n < SUB_TABLE ? exHalfSub[n] : Math.exp(-hs2 / tauEx), exF = exH * exH;
+            final double inH = n < SUB_TABLE ? inHalfSub[n] : Math.exp(-hs2 / tauIn), inF = inH * inH;
             final double ac = restC + c * invC;
             double y = v0, ge = ge0, gi = gi0;
             for (int k = 0; k < n; k++) {
