@@ -17,8 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * engine's ring buffers, devices and recorders are exercised too.
  */
 class ModelContractTest {
-    /** One model's entry: a subthreshold and a suprathreshold DC (pA), an input weight, t_ref (ms) or 0. */
-    record Entry(String model, double dcSub, double dcSupra, double weight, double tRef, String... params) {
+    /**
+     * One model's entry: a subthreshold, a suprathreshold and a strong DC (pA, the last drives firing
+     * near the refractory limit), an input weight, t_ref (ms) or 0, the accepted error (mV) of V_m at
+     * dt = 0.1 ms against dt = 0.1/16 ms, and parameter overrides.
+     */
+    record Entry(String model, double dcSub, double dcSupra, double dcStrong, double weight, double tRef,
+                 double maxError, String... params) {
         @Override
         public String toString() {
             return model;
@@ -27,16 +32,18 @@ class ModelContractTest {
 
     static Stream<Entry> models() {
         return Stream.of(
-            new Entry("iaf_psc_delta", 200, 1000, 1.0, 2),
-            new Entry("iaf_psc_exp", 200, 1000, 100, 2),
-            new Entry("iaf_psc_alpha", 200, 1000, 100, 2),
-            new Entry("iaf_cond_exp", 150, 600, 5, 2),
-            new Entry("iaf_cond_alpha", 150, 600, 5, 2),
-            new Entry("aeif_cond_exp", 200, 1000, 5, 0.5, "t_ref", "0.5"),
-            new Entry("izhikevich", 1, 10, 5, 0),
-            new Entry("hh_psc_alpha", 20, 1000, 20, 2),
+            new Entry("iaf_psc_delta", 200, 1000, 20_000, 1.0, 2, 0.05),
+            new Entry("iaf_psc_exp", 200, 1000, 20_000, 100, 2, 0.05),
+            new Entry("iaf_psc_alpha", 200, 1000, 20_000, 100, 2, 0.05),
+            new Entry("iaf_cond_exp", 150, 600, 12_000, 5, 2, 0.05),
+            new Entry("iaf_cond_alpha", 150, 600, 12_000, 5, 2, 0.05),
+            new Entry("aeif_cond_exp", 200, 1000, 20_000, 5, 0.5, 0.05, "t_ref", "0.5"),
+            // forward Euler (NEST's consistent_integration): first order, so a larger error at 0.1 ms
+            new Entry("izhikevich", 1, 10, 50, 5, 0, 1.0),
+            // HH goes into depolarisation block under very strong DC: 2 nA keeps it firing
+            new Entry("hh_psc_alpha", 20, 1000, 2_000, 20, 2, 0.05),
             // fires spontaneously with NEST's defaults (about 14 Hz): held at rest by I_e = -100 pA
-            new Entry("hh_cond_exp_traub", 20, 500, 2, 2, "t_ref", "2", "I_e", "-100"));
+            new Entry("hh_cond_exp_traub", 20, 500, 1_000, 2, 2, 0.05, "t_ref", "2", "I_e", "-100"));
     }
 
     private static Population pop(Network net, Entry e, int n) {
@@ -82,7 +89,7 @@ class ModelContractTest {
         if (e.tRef == 0) return; // no refractory period in this model (izhikevich)
         Network net = new Network(new Network.Context().threads(1));
         Population p = pop(net, e, 1);
-        net.stimulate(Generator.dc(20 * e.dcSupra), p, 1, 0.1);
+        net.stimulate(Generator.dc(e.dcStrong), p, 1, 0.1);
         SpikeRecorder s = net.recordSpikes(p);
         net.simulate(200);
         int[] st = s.steps();
@@ -116,7 +123,7 @@ class ModelContractTest {
         double e1 = maxDiff(subthreshold(e, 0.1), ref);
         double e2 = maxDiff(subthreshold(e, 0.05), ref);
         double e3 = maxDiff(subthreshold(e, 0.025), ref);
-        assertTrue(e1 < 0.05, e + ": error at dt = 0.1 ms is " + e1 + " mV");
+        assertTrue(e1 < e.maxError, e + ": error at dt = 0.1 ms is " + e1 + " mV");
         assertTrue(e2 <= e1 + 1e-6, e + ": error grew when dt halved: " + e1 + " -> " + e2);
         assertTrue(e3 <= e2 + 1e-6, e + ": error grew when dt halved: " + e2 + " -> " + e3);
     }
@@ -139,7 +146,7 @@ class ModelContractTest {
         for (double dt : new double[] {0.1, 0.05, 0.025}) {
             double t = firstSpike(e, dt);
             // spikes are reported on the grid: the first spike time is within one step (plus integration error)
-            assertEquals(ref, t, dt + 0.02, e + ": first spike at dt = " + dt);
+            assertEquals(ref, t, dt + 0.02 + 2 * e.maxError, e + ": first spike at dt = " + dt);
         }
     }
 
