@@ -118,6 +118,20 @@ public abstract class NeuronModel {
     /** Precomputes propagators for step {@code dt} (ms) and returns the kernel. */
     public abstract NeuronKernel compile(double[] p, double dt);
 
+    /**
+     * For {@link #validate}: throws unless parameter {@code low} is strictly below parameter
+     * {@code high}, naming {@code element}, the lower key and both values.
+     */
+    protected final void requireBelow(String element, double[] p, String low, String high) {
+        int a = paramIndex(low);
+        int b = paramIndex(high);
+        if (!(p[a] < p[b])) {
+            String unit = params[a].unit();
+            throw new ModelException(element, low, "value " + p[a] + " " + unit + " must be below " + high + " = "
+                    + p[b] + " " + unit);
+        }
+    }
+
     /** Convenience for subclasses: a parameter value by name from a parameter array. */
     protected final double get(double[] p, String key) {
         int i = paramIndex(key);

@@ -70,9 +70,7 @@ public final class IafPscDelta extends NeuronModel {
 
     @Override
     public void validate(String element, double[] p, double dt) {
-        if (!(p[V_RESET] < p[V_TH])) {
-            throw new ModelException(element, "V_reset", "value " + p[V_RESET] + " mV must be below V_th = " + p[V_TH] + " mV");
-        }
+        requireBelow(element, p, "V_reset", "V_th");
         if (p[V_MIN] > p[V_RESET]) {
             throw new ModelException(element, "V_min", "value " + p[V_MIN] + " mV must not exceed V_reset = " + p[V_RESET] + " mV");
         }

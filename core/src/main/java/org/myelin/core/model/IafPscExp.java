@@ -1,6 +1,5 @@
 package org.myelin.core.model;
 
-import org.myelin.core.ModelException;
 import org.myelin.core.NeuronKernel;
 import org.myelin.core.NeuronModel;
 import org.myelin.core.ParamSpec;
@@ -84,9 +83,7 @@ public final class IafPscExp extends NeuronModel {
 
     @Override
     public void validate(String element, double[] p, double dt) {
-        if (!(p[V_RESET] < p[V_TH])) {
-            throw new ModelException(element, "V_reset", "value " + p[V_RESET] + " mV must be below V_th = " + p[V_TH] + " mV");
-        }
+        requireBelow(element, p, "V_reset", "V_th");
     }
 
     @Override
