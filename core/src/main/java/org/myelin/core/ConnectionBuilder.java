@@ -311,7 +311,10 @@ final class ConnectionBuilder {
             if (count == 0 && ports == 2) continue;
             for (int s = 0; s < nS; s++) rowPtr[s + 1] += rowPtr[s];
             int[] pos = Arrays.copyOf(rowPtr, nS);
-            int[] tg = new int[count];
+            // 16-bit offsets from a when the block is narrow enough, else 32-bit indices
+            boolean narrow = b - a <= 65_536;
+            int[] tg = narrow ? null : new int[count];
+            char[] tgs = narrow ? new char[count] : null;
             float[] w = drawW ? new float[count] : null;
             char[] d = drawD ? new char[count] : null;
             boolean neg = realPort == 1 && magnitude && fixedPort < 0;
@@ -321,7 +324,11 @@ final class ConnectionBuilder {
                 for (int c = 0; c < cnt; c++, k++) {
                     if (ports == 2 && portOf(k) != port) continue;
                     int q = pos[src.a[k]]++;
-                    tg[q] = a + jj;
+                    if (narrow) {
+                        tgs[q] = (char) jj;
+                    } else {
+                        tg[q] = a + jj;
+                    }
                     if (w != null) w[q] = neg ? -ws[k] : ws[k];
                     if (d != null) d[q] = ds[k];
                 }
@@ -329,7 +336,7 @@ final class ConnectionBuilder {
             double wc = p.synapse.weight.a();
             if (neg) wc = -wc;
             int dc = drawD ? 0 : delaySteps(p.synapse.delay.a());
-            out.add(new SynapseGroup(realPort, neg, rowPtr, tg, w, wc, d, dc, p.synapse));
+            out.add(new SynapseGroup(realPort, neg, rowPtr, tg, tgs, a, w, wc, d, dc, p.synapse));
         }
     }
 

@@ -3,8 +3,11 @@ package org.myelin.core;
 /**
  * Synapses of one projection onto one block of target neurons owned by one worker, for one receptor
  * port: target-partitioned CSR. For every source neuron a row of (target, weight, delay), sorted by
- * target. A constant weight or delay is stored once instead of per synapse, so a static synapse of a
- * projection with constant weight and delay costs 4 bytes (its target index), plus the row pointers.
+ * target. A constant weight or delay is stored once instead of per synapse, and a target is stored
+ * as a 16-bit offset from the block's first neuron when the block spans at most 65,536 neurons (as
+ * a full 32-bit index otherwise), so a static synapse of a projection with constant weight and delay
+ * costs 2 bytes, plus the row pointers. Fewer bytes per synapse also means less memory traffic per
+ * synaptic event, which is what delivery is bound by.
  *
  * <p>Delivery adds each spike's weight to the target's ring slot {@code (t + delay) mod D}. Only the
  * owning worker writes to those targets: no locks, no atomics.
@@ -13,7 +16,9 @@ final class SynapseGroup {
     final int port;
     final boolean magnitude;
     final int[] rowPtr;
-    final int[] tgt;
+    final int[] tgt; // 32-bit target indices, or null
+    final char[] tgtShort; // 16-bit offsets from tgtBase, or null
+    final int tgtBase;
     final float[] weights;
     final double wConst;
     final char[] delays;
@@ -30,12 +35,14 @@ final class SynapseGroup {
     final double[] tu;
     final double[] tlast;
 
-    SynapseGroup(int port, boolean magnitude, int[] rowPtr, int[] tgt, float[] weights, double wConst,
-                 char[] delays, int dConst, Synapse syn) {
+    SynapseGroup(int port, boolean magnitude, int[] rowPtr, int[] tgt, char[] tgtShort, int tgtBase,
+                 float[] weights, double wConst, char[] delays, int dConst, Synapse syn) {
         this.port = port;
         this.magnitude = magnitude;
         this.rowPtr = rowPtr;
         this.tgt = tgt;
+        this.tgtShort = tgtShort;
+        this.tgtBase = tgtBase;
         this.weights = weights;
         this.wConst = wConst;
         this.delays = delays;
@@ -61,11 +68,16 @@ final class SynapseGroup {
     }
 
     long size() {
-        return tgt.length;
+        return tgt != null ? tgt.length : tgtShort.length;
+    }
+
+    /** Target index (within the target population) of synapse k. */
+    int target(int k) {
+        return tgt != null ? tgt[k] : tgtBase + tgtShort[k];
     }
 
     long memoryBytes() {
-        long b = 16L + 4L * rowPtr.length + 4L * tgt.length;
+        long b = 16L + 4L * rowPtr.length + (tgt != null ? 4L * tgt.length : 2L * tgtShort.length);
         if (weights != null) b += 4L * weights.length;
         if (delays != null) b += 2L * delays.length;
         if (tso) b += 32L * tx.length;
@@ -79,17 +91,29 @@ final class SynapseGroup {
     long deliver(int[] ids, int from, int to, long t, double[] ring, int n, int slots, double dt) {
         if (weights == null && delays == null && !tso) {
             final int[] rp = rowPtr;
-            final int[] tg = tgt;
-            int slot = (int) ((t + dConst) % slots);
-            final int base = slot * n;
+            final int slot = (int) ((t + dConst) % slots);
             final double w = wConst;
             long ev = 0;
-            for (int q = from; q < to; q++) {
-                final int src = ids[q];
-                final int lo = rp[src];
-                final int hi = rp[src + 1];
-                for (int k = lo; k < hi; k++) ring[base + tg[k]] += w;
-                ev += hi - lo;
+            if (tgtShort != null) {
+                final char[] tg = tgtShort;
+                final int base = slot * n + tgtBase;
+                for (int q = from; q < to; q++) {
+                    final int src = ids[q];
+                    final int lo = rp[src];
+                    final int hi = rp[src + 1];
+                    for (int k = lo; k < hi; k++) ring[base + tg[k]] += w;
+                    ev += hi - lo;
+                }
+            } else {
+                final int[] tg = tgt;
+                final int base = slot * n;
+                for (int q = from; q < to; q++) {
+                    final int src = ids[q];
+                    final int lo = rp[src];
+                    final int hi = rp[src + 1];
+                    for (int k = lo; k < hi; k++) ring[base + tg[k]] += w;
+                    ev += hi - lo;
+                }
             }
             return ev;
         }
@@ -98,7 +122,6 @@ final class SynapseGroup {
 
     private long deliverGeneral(int[] ids, int from, int to, long t, double[] ring, int n, int slots, double dt) {
         final int[] rp = rowPtr;
-        final int[] tg = tgt;
         final float[] ws = weights;
         final char[] ds = delays;
         final int slot0 = (int) (t % slots);
@@ -114,15 +137,15 @@ final class SynapseGroup {
                 final int base = slot * n;
                 if (ws == null) {
                     final double w = wConst * f;
-                    for (int k = lo; k < hi; k++) ring[base + tg[k]] += w;
+                    for (int k = lo; k < hi; k++) ring[base + target(k)] += w;
                 } else {
-                    for (int k = lo; k < hi; k++) ring[base + tg[k]] += ws[k] * f;
+                    for (int k = lo; k < hi; k++) ring[base + target(k)] += ws[k] * f;
                 }
             } else {
                 for (int k = lo; k < hi; k++) {
                     int slot = slot0 + ds[k];
                     if (slot >= slots) slot -= slots;
-                    ring[slot * n + tg[k]] += (ws == null ? wConst : ws[k]) * f;
+                    ring[slot * n + target(k)] += (ws == null ? wConst : ws[k]) * f;
                 }
             }
             ev += hi - lo;
@@ -163,12 +186,12 @@ final class SynapseGroup {
     void appendTo(IntList src, IntList tgtOut, java.util.List<double[]> wOut, IntList dOut, IntList portOut) {
         int nSrc = rowPtr.length - 1;
         double sign = magnitude ? -1 : 1;
-        double[] w = new double[tgt.length];
+        double[] w = new double[(int) size()];
         int m = 0;
         for (int s = 0; s < nSrc; s++) {
             for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
                 src.add(s);
-                tgtOut.add(tgt[k]);
+                tgtOut.add(target(k));
                 w[m++] = sign * (weights == null ? wConst : weights[k]);
                 dOut.add(delays == null ? dConst : delays[k]);
                 portOut.add(port);
