@@ -6,12 +6,15 @@
 #   bench/run-vs-brian2.sh            COBA and Brunel A (N = 12,500), memory per synapse
 #   bench/run-vs-brian2.sh --scale    also Brunel with 1,000,000 neurons and in-degree 1,000 (1e9 synapses)
 #
-# Run it on an otherwise idle machine: timings of a loaded machine mean little.
+# Run it on an otherwise idle machine: timings of a loaded machine mean little. Myelin runs each
+# configuration MYELIN_BENCH_REPEATS times (default 5, fresh JVM each, JIT warm-up included) and
+# the table reports medians; Brian2 runs once (its run loop is compiled C++ with no warm-up).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 scale=0
 [ "${1:-}" = "--scale" ] && scale=1
+reps=${MYELIN_BENCH_REPEATS:-5}
 out="bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 res="$out/results.jsonl"
@@ -22,10 +25,12 @@ mvn -B -q -DskipTests -pl bench -am package >&2
 jar=bench/target/myelin-bench.jar
 J="java -XX:+UseParallelGC -Xms2g -Xmx20g -jar $jar"
 
-echo "== myelin" >&2
-for t in 1 2; do
-  $J coba --threads $t | tee -a "$res"
-  $J brunel --threads $t | tee -a "$res"
+echo "== myelin (each configuration $reps times in a fresh JVM; the table shows medians)" >&2
+for r in $(seq $reps); do
+  for t in 1 2; do
+    $J coba --threads $t | tee -a "$res"
+    $J brunel --threads $t | tee -a "$res"
+  done
 done
 # memory: heap growth over synapse count while building Brunel with 125 M synapses
 $J memory --n 100000 --threads 2 | tee -a "$res"
