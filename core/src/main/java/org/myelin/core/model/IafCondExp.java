@@ -129,6 +129,9 @@ public final class IafCondExp extends NeuronModel {
         final double h;
         final double exHalf, exFull, inHalf, inFull;
         final double[] exHalfSub, inHalfSub;
+        // coefficients of a(t) and b(t) in g_ex(0), g_in(0) at t = 0, h/2, h; total conductance
+        // above gStiff takes the substep slow path
+        final double aEx0, aIn0, aExH, aInH, aExF, aInF, bExH, bInH, bExF, bInF, gStiff;
         final double tauEx, tauIn;
         final double invC;
         final double gLC;
@@ -163,6 +166,17 @@ public final class IafCondExp extends NeuronModel {
             hOverC = dt * invC;
             zLeak = dt * gLC;
             refSteps = IafPropagator.refractorySteps(p[T_REF], dt);
+            aEx0 = eEx * invC;
+            aIn0 = eIn * invC;
+            aExH = exHalf * eEx * invC;
+            aInH = inHalf * eIn * invC;
+            aExF = exFull * eEx * invC;
+            aInF = inFull * eIn * invC;
+            bExH = exHalf * invC;
+            bInH = inHalf * invC;
+            bExF = exFull * invC;
+            bInF = inFull * invC;
+            gStiff = (Z_MAX - zLeak) / hOverC;
         }
 
         @Override
@@ -175,9 +189,12 @@ public final class IafCondExp extends NeuronModel {
             final double[] spIn = in[1];
             final double[] cur = in[2];
             final double h = this.h, h2 = 0.5 * h, h6 = h / 6.0;
-            final double exHalf = this.exHalf, exFull = this.exFull, inHalf = this.inHalf, inFull = this.inFull;
-            final double invC = this.invC, gLC = this.gLC, restC = this.restC, eEx = this.eEx, eIn = this.eIn;
-            final double vTh = this.vTh, vReset = this.vReset, hOverC = this.hOverC, zLeak = this.zLeak;
+            final double exFull = this.exFull, inFull = this.inFull;
+            final double invC = this.invC, gLC = this.gLC, restC = this.restC;
+            final double aEx0 = this.aEx0, aIn0 = this.aIn0, aExH = this.aExH, aInH = this.aInH;
+            final double aExF = this.aExF, aInF = this.aInF, bExH = this.bExH, bInH = this.bInH;
+            final double bExF = this.bExF, bInF = this.bInF, gStiff = this.gStiff;
+            final double vTh = this.vTh, vReset = this.vReset;
             for (int i = from; i < to; i++) {
                 final double ge0 = gex[i], gi0 = gin[i];
                 final double geF = ge0 * exFull, giF = gi0 * inFull; // exact decay to t + h
@@ -185,13 +202,14 @@ public final class IafCondExp extends NeuronModel {
                     final double v0 = v[i];
                     final double c = cur[base + i];
                     double y;
-                    if (zLeak + hOverC * (ge0 + gi0) <= Z_MAX) {
-                        // dV/dt = a(t) - b(t) min(V, V_th), with a and b exact at t, t + h/2, t + h
-                        final double geH = ge0 * exHalf, giH = gi0 * inHalf;
+                    if (ge0 + gi0 <= gStiff) {
+                        // dV/dt = a(t) - b(t) min(V, V_th), with a and b exact at t, t + h/2, t + h;
+                        // a and b are linear in g_ex(t), g_in(t), whose decay factors are folded into
+                        // the coefficients (aEx0 = E_ex/C_m, aExH = e^(-h/2tau_ex) E_ex/C_m, ...)
                         final double ac = restC + c * invC;
-                        final double a0 = ac + (ge0 * eEx + gi0 * eIn) * invC, b0 = gLC + (ge0 + gi0) * invC;
-                        final double aH = ac + (geH * eEx + giH * eIn) * invC, bH = gLC + (geH + giH) * invC;
-                        final double aF = ac + (geF * eEx + giF * eIn) * invC, bF = gLC + (geF + giF) * invC;
+                        final double a0 = ac + ge0 * aEx0 + gi0 * aIn0, b0 = gLC + ge0 * invC + gi0 * invC;
+                        final double aH = ac + ge0 * aExH + gi0 * aInH, bH = gLC + ge0 * bExH + gi0 * bInH;
+                        final double aF = ac + ge0 * aExF + gi0 * aInF, bF = gLC + ge0 * bExF + gi0 * bInF;
                         double x = v0 < vTh ? v0 : vTh;
                         final double k1 = a0 - b0 * x;
                         x = v0 + h2 * k1;
