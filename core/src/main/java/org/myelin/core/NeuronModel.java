@@ -73,7 +73,9 @@ public abstract class NeuronModel {
     }
 
     /** Number of spike receptor ports; the current port has index {@code receptorCount()}. */
-    public abstract int receptorCount();
+    public final int receptorCount() {
+        return receptorNames().length;
+    }
 
     /** Names of the spike receptor ports, e.g. {@code ["ex", "in"]}. */
     public abstract String[] receptorNames();

@@ -127,10 +127,6 @@ public final class AeifCondExp extends NeuronModel {
             new String[] {"mV", "nS", "nS", "pA", "steps", "ms", "ms"});
     }
 
-    @Override
-    public int receptorCount() {
-        return 2;
-    }
 
     @Override
     public String[] receptorNames() {

@@ -104,10 +104,6 @@ public final class HhCondExpTraub extends NeuronModel {
            new String[] {"mV", "", "", "", "nS", "nS", "steps", "ms"});
     }
 
-    @Override
-    public int receptorCount() {
-        return 2;
-    }
 
     @Override
     public String[] receptorNames() {

@@ -106,10 +106,6 @@ public final class HhPscAlpha extends NeuronModel {
            new String[] {"mV", "", "", "", "pA/ms", "pA", "pA/ms", "pA", "steps", "ms"});
     }
 
-    @Override
-    public int receptorCount() {
-        return 2;
-    }
 
     @Override
     public String[] receptorNames() {

@@ -87,10 +87,6 @@ public final class IafCondAlpha extends NeuronModel {
             new String[] {"mV", "nS/ms", "nS", "nS/ms", "nS", "steps"});
     }
 
-    @Override
-    public int receptorCount() {
-        return 2;
-    }
 
     @Override
     public String[] receptorNames() {

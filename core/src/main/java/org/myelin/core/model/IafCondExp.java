@@ -90,10 +90,6 @@ public final class IafCondExp extends NeuronModel {
         }, new String[] {"V_m", "g_ex", "g_in", "refractory_steps"}, new String[] {"mV", "nS", "nS", "steps"});
     }
 
-    @Override
-    public int receptorCount() {
-        return 2;
-    }
 
     @Override
     public String[] receptorNames() {

@@ -85,10 +85,6 @@ public final class IafPscAlpha extends NeuronModel {
            new String[] {"mV", "pA/ms", "pA", "pA/ms", "pA", "steps"});
     }
 
-    @Override
-    public int receptorCount() {
-        return 2;
-    }
 
     @Override
     public String[] receptorNames() {

@@ -58,10 +58,6 @@ public final class IafPscDelta extends NeuronModel {
         }, new String[] {"V_m", "refractory_steps", "refractory_input_buffer"}, new String[] {"mV", "steps", "mV"});
     }
 
-    @Override
-    public int receptorCount() {
-        return 1;
-    }
 
     @Override
     public String[] receptorNames() {

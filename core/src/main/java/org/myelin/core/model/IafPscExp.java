@@ -71,10 +71,6 @@ public final class IafPscExp extends NeuronModel {
         }, new String[] {"V_m", "I_syn_ex", "I_syn_in", "refractory_steps"}, new String[] {"mV", "pA", "pA", "steps"});
     }
 
-    @Override
-    public int receptorCount() {
-        return 2;
-    }
 
     @Override
     public String[] receptorNames() {

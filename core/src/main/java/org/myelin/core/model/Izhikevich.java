@@ -76,10 +76,6 @@ public final class Izhikevich extends NeuronModel {
         }, new String[] {"V_m", "U_m"}, new String[] {"mV", "mV"});
     }
 
-    @Override
-    public int receptorCount() {
-        return 1;
-    }
 
     @Override
     public String[] receptorNames() {

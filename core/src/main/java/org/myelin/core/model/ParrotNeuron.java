@@ -35,10 +35,6 @@ public final class ParrotNeuron extends NeuronModel {
         super("parrot_neuron", new ParamSpec[0], new String[0], new String[0]);
     }
 
-    @Override
-    public int receptorCount() {
-        return 1;
-    }
 
     @Override
     public String[] receptorNames() {

@@ -73,10 +73,6 @@ public final class SpikeGenerator extends NeuronModel {
         return times[i].clone();
     }
 
-    @Override
-    public int receptorCount() {
-        return 0;
-    }
 
     @Override
     public String[] receptorNames() {
