@@ -464,7 +464,6 @@ public final class Network {
     }
 
     private void initialState(Population p) {
-        int var = 0;
         for (java.util.Map.Entry<String, Dist> e : p.initial.entrySet()) {
             int v = p.model.stateIndex(e.getKey());
             Dist d = e.getValue();
@@ -478,7 +477,6 @@ public final class Network {
                     a[i] = d.sample(s, p.element(), e.getKey());
                 }
             }
-            var++;
         }
     }
 
