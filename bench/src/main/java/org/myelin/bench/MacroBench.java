@@ -98,9 +98,10 @@ public final class MacroBench {
         long events = net.totalEvents();
         System.out.printf(Locale.ROOT,
                 "{\"simulator\":\"myelin\",\"network\":\"%s\",\"threads\":%d,\"neurons\":%d,\"synapses\":%d,"
-                        + "\"duration_ms\":%.1f,\"build_s\":%.3f,\"sim_s\":%.3f,\"events\":%d,\"events_per_s\":%.4g,"
+                        + "\"duration_ms\":%.1f,\"build_s\":%.3f,\"sim_s\":%.3f,\"spikes\":%d,\"events\":%d,\"events_per_s\":%.4g,"
                         + "\"peak_rss_mb\":%.1f}%n",
-                which, threads, net.totalNeurons(), synapses, duration, build, sim, events, events / sim, peakRssMb());
+                which, threads, net.totalNeurons(), synapses, duration, build, sim, net.totalSpikes(), events, events / sim,
+                peakRssMb());
     }
 
     /** Peak resident set size of this process (Linux VmHWM), or -1. */

@@ -395,6 +395,7 @@ public final class Network {
             p.state = null;
             p.ring = null;
             p.kernel = null;
+            p.spikeCounts = null;
         }
         for (Projection p : projections) {
             p.groups = null;
@@ -437,6 +438,7 @@ public final class Network {
             p.model.initialize(p.params, p.state, 0, p.size);
             initialState(p);
             p.kernel = p.model.compile(p.params, dt);
+            p.spikeCounts = new long[workers * PAD];
             int ports = p.model.hasInput() ? p.model.receptorCount() + 1 : 0;
             p.ring = new double[ports][];
             long len = (long) slots * p.size;
@@ -599,6 +601,7 @@ public final class Network {
             }
             step = t1;
             neuronUpdates += n * totalNeurons();
+            for (Population p : populations) p.updates += n * p.size;
             for (StateRecorder r : stateRecorders) r.commit();
         } finally {
             running = false;
@@ -639,6 +642,13 @@ public final class Network {
     public long totalSynapses() {
         long n = 0;
         for (Projection p : projections) n += p.synapseCount;
+        return n;
+    }
+
+    /** Spikes emitted so far, over all populations. */
+    public long totalSpikes() {
+        long n = 0;
+        for (Population p : populations) n += p.spikeCount();
         return n;
     }
 
@@ -733,6 +743,7 @@ public final class Network {
                     for (double[] r : pop.ring) Arrays.fill(r, base + lo, base + hi, 0.0);
                 }
                 stepEnd[par][p][s] = b.size;
+                pop.spikeCounts[w * PAD] += b.size - before;
                 for (SpikeRecorder r : spikeRecs[p]) r.record(w, (int) t, b.ids, before, b.size);
                 for (RateRecorder r : rateRecs[p]) r.counts[w].add(b.size - before);
                 for (StateRecorder r : stateRecs[p]) r.record(t, lo, hi, pop.state);

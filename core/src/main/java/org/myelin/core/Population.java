@@ -22,7 +22,8 @@ public final class Population {
     double[][] state;
     double[][] ring;
     NeuronKernel kernel;
-    boolean hasCurrentInput;
+    long[] spikeCounts; // per worker, padded against false sharing
+    long updates;
 
     Population(Network net, int id, String name, NeuronModel model, int size) {
         this.net = net;
@@ -87,6 +88,18 @@ public final class Population {
 
     public int size() {
         return size;
+    }
+
+    /** Spikes emitted so far (counted whether or not they are recorded). */
+    public long spikeCount() {
+        long s = 0;
+        if (spikeCounts != null) for (int w = 0; w < spikeCounts.length; w += Network.PAD) s += spikeCounts[w];
+        return s;
+    }
+
+    /** Neuron updates so far (neurons times steps), for accounting. */
+    public long neuronUpdates() {
+        return updates;
     }
 
     /** Index of this population in its network (creation order). */

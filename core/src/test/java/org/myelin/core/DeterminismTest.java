@@ -28,6 +28,11 @@ class DeterminismTest {
         SpikeRecorder re = net.recordSpikes(p[0]);
         SpikeRecorder ri = net.recordSpikes(p[1]);
         net.simulate(ms);
+        // accounting: every emitted spike is counted, recorded or not
+        assertEquals(re.count(), p[0].spikeCount());
+        assertEquals(ri.count(), p[1].spikeCount());
+        assertEquals(re.count() + ri.count(), net.totalSpikes());
+        assertEquals(Math.round(ms / 0.1) * p[0].size(), p[0].neuronUpdates());
         Run r = new Run();
         r.stepsE = re.steps();
         r.neuronsE = re.neurons();
