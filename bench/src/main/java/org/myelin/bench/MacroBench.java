@@ -75,8 +75,11 @@ public final class MacroBench {
             default:
                 throw new IllegalArgumentException("unknown network " + which + "; valid: coba, cuba, brunel, memory");
         }
+        System.err.printf(Locale.ROOT, "[%s] building %d neurons, %d threads...%n", which, net.totalNeurons(), threads);
         long b0 = System.nanoTime();
         net.build();
+        System.err.printf(Locale.ROOT, "[%s] built %d synapses in %.2f s%n", which, net.totalSynapses(),
+                (System.nanoTime() - b0) * 1e-9);
         double build = (System.nanoTime() - b0) * 1e-9;
         long synapses = net.totalSynapses();
         if (which.equals("memory")) {
@@ -93,7 +96,15 @@ public final class MacroBench {
             return;
         }
         long s0 = System.nanoTime();
-        net.simulate(duration);
+        final long[] lastReport = {s0};
+        net.simulate(duration, (done, total) -> {
+            long now = System.nanoTime();
+            if (now - lastReport[0] > 5_000_000_000L) { // long runs only: every 5 s, to stderr
+                lastReport[0] = now;
+                System.err.printf(Locale.ROOT, "[%s] %.1f / %.1f ms simulated, %.0f s elapsed%n", which,
+                        done * net.dt(), total * net.dt(), (now - s0) * 1e-9);
+            }
+        });
         double sim = (System.nanoTime() - s0) * 1e-9;
         long events = net.totalEvents();
         System.out.printf(Locale.ROOT,
