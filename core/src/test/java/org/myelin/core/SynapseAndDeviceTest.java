@@ -209,4 +209,22 @@ class SynapseAndDeviceTest {
         assertEquals(3.5, t[3], 1e-9);
         assertTrue(r.countsPerNeuron()[0] == 4);
     }
+
+    @Test
+    void negativeWeightsReachTheInhibitoryConductanceAsMagnitudes() {
+        Network net = new Network(new Network.Context().threads(2));
+        Population src = net.population("S", SpikeGenerator.ofTrain(1, 1.0), 1);
+        Population tgt = net.population("T", "iaf_cond_exp", 2);
+        net.connect(src, tgt, Connect.allToAll(), Synapse.statics(Dist.constant(-5.0), Dist.constant(1.0)));
+        net.connect(src, tgt, Connect.explicit(new int[] {0}, new int[] {1}), Synapse.statics(3.0, 1.0));
+        StateRecorder r = net.recordState(tgt, new String[] {"g_ex", "g_in"}, new int[] {0, 1}, 0.1);
+        net.simulate(3);
+        // the spike at 1.0 ms (emitted in step 9) arrives in step 19: g jumps at the end of that step
+        int k = 19;
+        assertEquals(0.0, r.trace("g_in", 0)[k - 1], 0.0);
+        assertEquals(5.0, r.trace("g_in", 0)[k], 1e-12);
+        assertEquals(0.0, r.trace("g_ex", 0)[k], 0.0);
+        assertEquals(5.0, r.trace("g_in", 1)[k], 1e-12);
+        assertEquals(3.0, r.trace("g_ex", 1)[k], 1e-12);
+    }
 }
