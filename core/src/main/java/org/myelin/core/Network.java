@@ -396,6 +396,7 @@ public final class Network {
             p.ring = null;
             p.kernel = null;
             p.spikeCounts = null;
+            p.livePorts = null;
         }
         for (Projection p : projections) {
             p.groups = null;
@@ -447,6 +448,8 @@ public final class Network {
                         + " neurons exceeds 2^31 entries; shorten the longest delay or split the population");
             }
             for (int k = 0; k < ports; k++) p.ring[k] = new double[(int) len];
+            // ports nothing writes to stay zero: the step loop need not clear them
+            p.livePorts = new boolean[ports];
         }
         outgoing = new Projection[np][];
         stims = new Stimulation[np][];
@@ -463,6 +466,10 @@ public final class Network {
         }
         for (SpikeRecorder r : spikeRecorders) r.allocate(workers);
         for (RateRecorder r : rateRecorders) r.allocate(workers);
+        for (Projection p : projections) {
+            for (SynapseGroup[] gs : p.groups) for (SynapseGroup g : gs) p.target.livePorts[g.port] = true;
+        }
+        for (Stimulation s : stimulations) s.target.livePorts[s.port] = true;
     }
 
     private void initialState(Population p) {
@@ -740,7 +747,11 @@ public final class Network {
                     for (Stimulation st : stims[p]) st.apply(t, lo, hi, d, dt);
                     final int base = slot * pop.size;
                     pop.kernel.update(t, pop.state, pop.ring, base, lo, hi, b);
-                    for (double[] r : pop.ring) Arrays.fill(r, base + lo, base + hi, 0.0);
+                    final double[][] ring = pop.ring;
+                    final boolean[] live = pop.livePorts;
+                    for (int k = 0; k < ring.length; k++) {
+                        if (live[k]) Arrays.fill(ring[k], base + lo, base + hi, 0.0);
+                    }
                 }
                 stepEnd[par][p][s] = b.size;
                 pop.spikeCounts[w * PAD] += b.size - before;

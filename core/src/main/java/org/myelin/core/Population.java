@@ -21,6 +21,7 @@ public final class Population {
     // built
     double[][] state;
     double[][] ring;
+    boolean[] livePorts; // ports some projection or stimulus writes to
     NeuronKernel kernel;
     long[] spikeCounts; // per worker, padded against false sharing
     long updates;
