@@ -194,27 +194,31 @@ final class ConnectionBuilder {
                 src.add(i);
             }
         } else {
-            // without replacement: rejection against the sources already drawn for this target
+            // without replacement: rejection against the sources already drawn for this target,
+            // marked in a bitset that is cleared again afterwards (cost proportional to k)
+            long[] seen = marks(nS);
             int before = src.size;
-            Set<Integer> seen = k > 64 ? new HashSet<>(k * 2) : null;
             for (int m = 0; m < k; m++) {
                 int i;
-                boolean dup;
                 do {
                     i = s.nextInt(nS);
-                    dup = (!auto && i == j) || contains(before, i, seen);
-                } while (dup);
+                } while ((!auto && i == j) || (seen[i >>> 6] & (1L << i)) != 0);
+                seen[i >>> 6] |= 1L << i;
                 src.add(i);
-                if (seen != null) seen.add(i);
             }
+            for (int q = before; q < src.size; q++) seen[src.a[q] >>> 6] = 0;
         }
     }
 
-    private boolean contains(int from, int v, Set<Integer> seen) {
-        if (seen != null) return seen.contains(v);
-        for (int q = from; q < src.size; q++) if (src.a[q] == v) return true;
-        return false;
+    private long[] marks;
+
+    /** A cleared bitset of at least n bits, reused between targets. */
+    private long[] marks(int n) {
+        int words = (n + 63) >>> 6;
+        if (marks == null || marks.length < words) marks = new long[words];
+        return marks;
     }
+
 
     /** Rules drawn per source or globally: every worker replays the draws and keeps its targets. */
     private void generateGlobal(int a, int b) {
@@ -229,15 +233,18 @@ final class ConnectionBuilder {
                 for (int i = 0; i < nS; i++) {
                     Rng.Stream s = new Rng.Stream(Rng.key(seed, Rng.KIND_CONNECT, p.id, -1L - i));
                     int[] drawn = c.multapses ? null : new int[k];
+                    long[] seen = c.multapses ? null : marks(nT);
                     for (int m = 0; m < k; m++) {
                         int j;
                         boolean bad;
                         do {
                             j = s.nextInt(nT);
-                            bad = !auto && j == i;
-                            if (!bad && drawn != null) for (int q = 0; q < m; q++) if (drawn[q] == j) { bad = true; break; }
+                            bad = (!auto && j == i) || (seen != null && (seen[j >>> 6] & (1L << j)) != 0);
                         } while (bad);
-                        if (drawn != null) drawn[m] = j;
+                        if (drawn != null) {
+                            drawn[m] = j;
+                            seen[j >>> 6] |= 1L << j;
+                        }
                         double w = drawW ? drawWeight(s) : 0;
                         double d = drawD ? drawDelay(s) : 0;
                         if (j >= a && j < b) {
@@ -245,6 +252,7 @@ final class ConnectionBuilder {
                             tgt.add(j);
                         }
                     }
+                    if (drawn != null) for (int q : drawn) seen[q >>> 6] = 0;
                 }
                 break;
             }
