@@ -165,7 +165,7 @@ final class ConnectionBuilder {
     private void bernoulli(Rng.Stream s, int j, double prob) {
         if (prob <= 0) return;
         if (prob >= 1) {
-            for (int i = 0; i < nS; i++) if (c_auto() || !same || i != j) src.add(i);
+            for (int i = 0; i < nS; i++) if (autapsesAllowed() || !same || i != j) src.add(i);
             return;
         }
         double logq = Math.log1p(-prob);
@@ -174,17 +174,17 @@ final class ConnectionBuilder {
             double skip = Math.floor(Math.log(s.nextPositive()) / logq);
             i += 1 + (long) skip;
             if (i >= nS || skip >= nS) break;
-            if (c_auto() || !same || i != j) src.add((int) i);
+            if (autapsesAllowed() || !same || i != j) src.add((int) i);
         }
     }
 
-    private boolean c_auto() {
+    private boolean autapsesAllowed() {
         return p.connect.autapses;
     }
 
     /** K sources of target j drawn uniformly. */
     private void indegree(Rng.Stream s, int j, int k) {
-        boolean auto = c_auto() || !same;
+        boolean auto = autapsesAllowed() || !same;
         if (p.connect.multapses) {
             for (int m = 0; m < k; m++) {
                 int i;
