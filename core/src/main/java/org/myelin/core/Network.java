@@ -29,6 +29,16 @@ import java.util.List;
 public final class Network {
     /** Longest delay a ring can hold, in steps (delays are stored as 16-bit unsigned). */
     public static final int MAX_DELAY_STEPS = 65535;
+    /** Whether a delay of {@code ms} rounds to 1..MAX_DELAY_STEPS steps of {@code dt}. */
+    static boolean validDelay(double ms, double dt) {
+        return ms >= dt * (1 - 1e-9) && ms / dt <= MAX_DELAY_STEPS + 0.5;
+    }
+
+    /** The valid delay range in words, for messages. */
+    static String delayRange(double dt) {
+        return "[" + dt + ", " + MAX_DELAY_STEPS * dt + "] ms (1 to " + MAX_DELAY_STEPS + " steps of dt)";
+    }
+
     /** Padding between per-worker counters, against false sharing. */
     static final int PAD = 8;
 
@@ -348,9 +358,9 @@ public final class Network {
                     if (c.delays.length != c.sources.length) throw new ModelException(e, "delays", c.delays.length + " delays for " + c.sources.length + " pairs");
                     for (int k = 0; k < c.delays.length; k++) {
                         double d = c.delays[k];
-                        if (!(d >= dt * (1 - 1e-9)) || d / dt > MAX_DELAY_STEPS + 0.5) {
-                            throw new ModelException(e, "delays", "value " + d + " ms at position " + k + " is invalid; valid: ["
-                                    + dt + ", " + MAX_DELAY_STEPS * dt + "] ms");
+                        if (!validDelay(d, dt)) {
+                            throw new ModelException(e, "delays", "value " + d + " ms at position " + k
+                                    + " is invalid; valid: " + delayRange(dt));
                         }
                     }
                 }

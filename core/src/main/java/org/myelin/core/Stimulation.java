@@ -47,12 +47,9 @@ public final class Stimulation {
     void validate(double dt) {
         gen.validate(element(), dt);
         if (!Double.isFinite(weight)) throw new ModelException(element(), "weight", "value " + weight + " is not finite");
-        if (!(delayMs >= dt * (1 - 1e-9))) {
-            throw new ModelException(element(), "delay", "value " + delayMs + " ms is invalid; valid: >= dt = " + dt + " ms");
-        }
-        if (delayMs / dt > Network.MAX_DELAY_STEPS + 0.5) {
-            throw new ModelException(element(), "delay", "value " + delayMs + " ms exceeds the maximum of "
-                    + Network.MAX_DELAY_STEPS * dt + " ms");
+        if (!Network.validDelay(delayMs, dt)) {
+            throw new ModelException(element(), "delay", "value " + delayMs + " ms is invalid; valid: "
+                    + Network.delayRange(dt));
         }
         if (!target.model.hasInput()) {
             throw new ModelException(element(), "to", target.model.name() + " takes no input");
