@@ -29,12 +29,15 @@ final class ConnectionBuilder {
     private final boolean signRouted;
     private final boolean magnitude;
     private final String element;
+    private final Plasticity rule; // null for static and short-term synapses
+    private final double ruleSign;
 
     // scratch for the chunk being built
     private IntList src;
     private IntList tgt; // only for rules not generated target by target
     private int[] perTarget; // counts, for target-by-target rules
-    private float[] ws;
+    private float[] ws; // drawn weights of static synapses (single precision)
+    private double[] wd; // drawn weights of plastic synapses (double precision)
     private char[] ds;
 
     ConnectionBuilder(Projection p, double dt, long seed) {
@@ -53,6 +56,22 @@ final class ConnectionBuilder {
         this.fixedPort = p.synapse.receptor == null ? -1 : portIndex(m, p.synapse.receptor);
         this.signRouted = fixedPort < 0 && m.signRouted();
         this.magnitude = m.inhibitoryAsMagnitude();
+        this.rule = p.synapse.plasticity;
+        this.ruleSign = rule == null ? 0 : rule.weightSign();
+    }
+
+    private void setW(int k, double w) {
+        if (rule != null) {
+            if (k >= wd.length) wd = Arrays.copyOf(wd, Math.max(src.a.length, k + 1));
+            wd[k] = w;
+        } else {
+            if (k >= ws.length) ws = Arrays.copyOf(ws, Math.max(src.a.length, k + 1));
+            ws[k] = (float) w;
+        }
+    }
+
+    private double getW(int k) {
+        return rule != null ? wd[k] : ws[k];
     }
 
     static int portIndex(NeuronModel m, String receptor) {
@@ -83,6 +102,7 @@ final class ConnectionBuilder {
         tgt = null;
         perTarget = null;
         ws = null;
+        wd = null;
         ds = null;
         return out.toArray(new SynapseGroup[0]);
     }
@@ -92,17 +112,15 @@ final class ConnectionBuilder {
     private void startChunk(long expected) {
         int cap = (int) Math.min(MAX_GROUP, Math.max(16, expected));
         src = new IntList(cap);
-        ws = drawW ? new float[cap] : null;
+        ws = drawW && rule == null ? new float[cap] : null;
+        wd = drawW && rule != null ? new double[cap] : null;
         ds = drawD ? new char[cap] : null;
     }
 
     private void addSynapse(int s, double w, double dMs) {
         int k = src.size;
         src.add(s);
-        if (drawW) {
-            if (k == ws.length) ws = Arrays.copyOf(ws, src.a.length);
-            ws[k] = (float) w;
-        }
+        if (drawW) setW(k, w);
         if (drawD) {
             if (k == ds.length) ds = Arrays.copyOf(ds, src.a.length);
             ds[k] = (char) delaySteps(dMs);
@@ -151,10 +169,9 @@ final class ConnectionBuilder {
             int count = src.size - before;
             perTarget[j - a] = count;
             if (drawW || drawD) {
-                if (drawW && ws.length < src.a.length) ws = Arrays.copyOf(ws, src.a.length);
                 if (drawD && ds.length < src.a.length) ds = Arrays.copyOf(ds, src.a.length);
                 for (int k = before; k < src.size; k++) {
-                    if (drawW) ws[k] = (float) drawWeight(s);
+                    if (drawW) setW(k, drawWeight(s));
                     if (drawD) ds[k] = (char) delaySteps(drawDelay(s));
                 }
             }
@@ -297,7 +314,8 @@ final class ConnectionBuilder {
     private int portOf(int k) {
         if (fixedPort >= 0) return fixedPort;
         if (!signRouted) return 0;
-        double w = drawW ? ws[k] : p.synapse.weight.a();
+        if (ruleSign != 0) return ruleSign > 0 ? 0 : 1;
+        double w = drawW ? getW(k) : p.synapse.weight.a();
         return w >= 0 ? 0 : 1;
     }
 
@@ -323,7 +341,8 @@ final class ConnectionBuilder {
             boolean narrow = b - a <= 65_536;
             int[] tg = narrow ? null : new int[count];
             char[] tgs = narrow ? new char[count] : null;
-            float[] w = drawW ? new float[count] : null;
+            float[] w = drawW && rule == null ? new float[count] : null;
+            double[] pw = rule == null ? null : new double[count];
             char[] d = drawD ? new char[count] : null;
             boolean neg = realPort == 1 && magnitude && fixedPort < 0;
             int k = 0;
@@ -338,13 +357,26 @@ final class ConnectionBuilder {
                         tg[q] = a + jj;
                     }
                     if (w != null) w[q] = neg ? -ws[k] : ws[k];
+                    if (pw != null) pw[q] = drawW ? wd[k] : p.synapse.weight.a();
                     if (d != null) d[q] = ds[k];
                 }
             }
             double wc = p.synapse.weight.a();
             if (neg) wc = -wc;
             int dc = drawD ? 0 : delaySteps(p.synapse.delay.a());
-            out.add(new SynapseGroup(realPort, neg, rowPtr, tg, tgs, a, w, wc, d, dc, p.synapse));
+            if (pw != null && drawW) checkPlasticWeights(pw);
+            out.add(new SynapseGroup(realPort, neg, rowPtr, tg, tgs, a, w, wc, d, dc, p.synapse, pw, dt));
+        }
+    }
+
+    /** Drawn initial weights of plastic synapses: the rule's own check, and the sign it keeps. */
+    private void checkPlasticWeights(double[] w) {
+        for (double x : w) {
+            rule.checkWeight(element, x);
+            if (ruleSign != 0 && x != 0 && Math.signum(x) != Math.signum(ruleSign)) {
+                throw new ModelException(element, "weight", "drawn value " + x + " has the wrong sign for " + rule.name()
+                        + "; valid: " + (ruleSign > 0 ? ">= 0" : "<= 0") + " (the sign of Wmax)");
+            }
         }
     }
 
@@ -359,16 +391,19 @@ final class ConnectionBuilder {
         int[] start = new int[b - a];
         for (int j = 1; j < b - a; j++) start[j] = start[j - 1] + perTarget[j - 1];
         int[] s2 = new int[Math.max(n, 1)];
-        float[] w2 = drawW ? new float[Math.max(n, 1)] : null;
+        float[] w2 = drawW && rule == null ? new float[Math.max(n, 1)] : null;
+        double[] wd2 = drawW && rule != null ? new double[Math.max(n, 1)] : null;
         char[] d2 = drawD ? new char[Math.max(n, 1)] : null;
         for (int k = 0; k < n; k++) {
             int q = start[tgt.a[k] - a]++;
             s2[q] = src.a[k];
             if (w2 != null) w2[q] = ws[k];
+            if (wd2 != null) wd2[q] = wd[k];
             if (d2 != null) d2[q] = ds[k];
         }
         src.a = s2;
         ws = w2;
+        wd = wd2;
         ds = d2;
         tgt = null;
     }

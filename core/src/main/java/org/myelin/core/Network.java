@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.myelin.core.model.ParrotNeuron;
+
 /**
  * A network of spiking point neurons: populations, projections, stimuli and recorders, simulated on
  * a fixed time grid by a fixed set of worker threads.
@@ -105,6 +107,7 @@ public final class Network {
     final List<SpikeRecorder> spikeRecorders = new ArrayList<>();
     final List<StateRecorder> stateRecorders = new ArrayList<>();
     final List<RateRecorder> rateRecorders = new ArrayList<>();
+    final List<WeightRecorder> weightRecorders = new ArrayList<>();
 
     // built
     private boolean built;
@@ -120,9 +123,18 @@ public final class Network {
     private SpikeRecorder[][] spikeRecs; // [pop]
     private StateRecorder[][] stateRecs; // [pop]
     private RateRecorder[][] rateRecs; // [pop]
-    private long step;
+    long step;
     private double buildSeconds;
-    private long neuronUpdates;
+    long neuronUpdates;
+    // plasticity (built)
+    PostArchive[][] archives; // [pop][worker], null for populations no plastic synapse targets
+    VolumeTransmitter[] vts;
+    ModulatorSpikes[][] mods; // [vt][worker]
+    int[] vtPop;
+    int[] vtPeriod;
+    int[] vtDelay;
+    SynapseGroup[][][] vtGroups; // [vt][worker][]
+    WeightRecorder[] wrecs;
 
     public Network(Context ctx) {
         ctx.conclude();
@@ -270,6 +282,30 @@ public final class Network {
         return r;
     }
 
+    /**
+     * Records the weights of every synapse of {@code proj} at the given times (ms, multiples of dt,
+     * in any order; see {@link WeightRecorder} for what a snapshot holds).
+     */
+    public WeightRecorder recordWeights(Projection proj, double... timesMs) {
+        checkNotBuilt();
+        if (proj == null || proj.net != this) throw new IllegalArgumentException("projection belongs to another network");
+        String element = "weight recorder of " + proj.element();
+        long[] st = new long[timesMs.length];
+        for (int i = 0; i < timesMs.length; i++) {
+            double ms = timesMs[i];
+            long k = Math.round(ms / dt);
+            if (!(ms >= 0) || Math.abs(k * dt - ms) > 1e-9 * Math.max(1, ms) || k > Integer.MAX_VALUE) {
+                throw new ModelException(element, "times", "value " + ms + " ms at position " + i
+                        + " is invalid; valid: a non-negative multiple of dt = " + dt + " ms");
+            }
+            st[i] = k;
+        }
+        int[] stamps = Arrays.stream(st).sorted().distinct().mapToInt(x -> (int) x).toArray();
+        WeightRecorder r = new WeightRecorder(proj, stamps, dt);
+        weightRecorders.add(r);
+        return r;
+    }
+
     private void checkOwn(Population p) {
         if (p == null || p.net != this) throw new IllegalArgumentException("population belongs to another network");
     }
@@ -292,7 +328,13 @@ public final class Network {
             throw new ModelException(e, "receptor", "unknown receptor '" + p.synapse.receptor + "'; "
                     + tm.name() + " has: " + String.join(", ", tm.receptorNames()));
         }
-        if ("parrot_neuron".equals(tm.name())
+        Plasticity rule = p.synapse.plasticity;
+        if (rule != null && rule.volumeTransmitter() != null) {
+            VolumeTransmitter vt = rule.volumeTransmitter();
+            if (vt.source.net != this) throw new IllegalArgumentException("volume transmitter population belongs to another network");
+            vt.validate(e, dt);
+        }
+        if ("parrot_neuron".equals(tm.name()) && !ParrotNeuron.NO_REPEAT.equals(p.synapse.receptor)
                 && !(p.synapse.weight.isConstant() && p.synapse.weight.a() == 1.0 && p.connect.weights == null)) {
             throw new ModelException(e, "weight", "value " + p.synapse.weight
                     + " is invalid for a parrot_neuron target; valid: 1 (a parrot repeats each spike)");
@@ -414,6 +456,11 @@ public final class Network {
             p.synapseCount = 0;
         }
         pops = null;
+        archives = null;
+        vts = null;
+        mods = null;
+        vtGroups = null;
+        wrecs = null;
     }
 
     private void allocate() {
@@ -480,6 +527,120 @@ public final class Network {
             for (SynapseGroup[] gs : p.groups) for (SynapseGroup g : gs) p.target.livePorts[g.port] = true;
         }
         for (Stimulation s : stimulations) s.target.livePorts[s.port] = true;
+        buildPlasticity();
+        wrecs = weightRecorders.toArray(new WeightRecorder[0]);
+        for (WeightRecorder r : wrecs) r.allocate(workers);
+    }
+
+    /**
+     * Wires plastic synapse groups to their kernels, to the spike archives of their targets (one per
+     * worker slice, with the distinct postsynaptic traces their rules need) and to their volume
+     * transmitters (one spike list per worker).
+     */
+    private void buildPlasticity() {
+        int np = pops.length;
+        archives = new PostArchive[np][];
+        int[][] traceIndex = new int[projections.size()][];
+        for (int t = 0; t < np; t++) {
+            List<Double> taus = new ArrayList<>();
+            List<Boolean> nearest = new ArrayList<>();
+            int maxD = 0;
+            for (Projection p : projections) {
+                Plasticity rule = p.synapse.plasticity;
+                if (rule == null || p.target != pops[t]) continue;
+                maxD = Math.max(maxD, p.maxDelaySteps);
+                int[] idx = new int[rule.postTraceCount()];
+                for (int i = 0; i < idx.length; i++) {
+                    double tau = rule.postTraceTau(i);
+                    boolean nn = rule.postTraceNearest(i);
+                    int found = -1;
+                    for (int k = 0; k < taus.size(); k++) if (taus.get(k) == tau && nearest.get(k) == nn) found = k;
+                    if (found < 0) {
+                        taus.add(tau);
+                        nearest.add(nn);
+                        found = taus.size() - 1;
+                    }
+                    idx[i] = found;
+                }
+                traceIndex[p.id] = idx;
+            }
+            if (!targeted(pops[t])) continue;
+            double[] ta = new double[taus.size()];
+            boolean[] na = new boolean[taus.size()];
+            for (int k = 0; k < ta.length; k++) {
+                ta[k] = taus.get(k);
+                na[k] = nearest.get(k);
+            }
+            archives[t] = new PostArchive[workers];
+            for (int w = 0; w < workers; w++) archives[t][w] = new PostArchive(from[t][w], to[t][w], dt, ta, na, interval + maxD);
+        }
+        List<VolumeTransmitter> vtl = new ArrayList<>();
+        for (Projection p : projections) {
+            Plasticity rule = p.synapse.plasticity;
+            if (rule != null && rule.volumeTransmitter() != null && !vtl.contains(rule.volumeTransmitter())) {
+                vtl.add(rule.volumeTransmitter());
+            }
+        }
+        int nv = vtl.size();
+        vts = vtl.toArray(new VolumeTransmitter[0]);
+        mods = new ModulatorSpikes[nv][workers];
+        vtPop = new int[nv];
+        vtPeriod = new int[nv];
+        vtDelay = new int[nv];
+        vtGroups = new SynapseGroup[nv][workers][];
+        List<List<Double>> vtTaus = new ArrayList<>();
+        for (int v = 0; v < nv; v++) {
+            VolumeTransmitter vt = vts[v];
+            vtPop[v] = vt.source.id;
+            vtDelay[v] = (int) Math.round(vt.delayMs / dt);
+            vtPeriod[v] = vt.intervalMs == 0 ? interval : (int) Math.round(vt.intervalMs / dt);
+            List<Double> taus = new ArrayList<>();
+            for (Projection p : projections) {
+                Plasticity rule = p.synapse.plasticity;
+                if (rule != null && rule.volumeTransmitter() == vt && !taus.contains(rule.modulatorTau())) {
+                    taus.add(rule.modulatorTau());
+                }
+            }
+            vtTaus.add(taus);
+            double[] ta = new double[taus.size()];
+            for (int k = 0; k < ta.length; k++) ta[k] = taus.get(k);
+            for (int w = 0; w < workers; w++) {
+                mods[v][w] = new ModulatorSpikes(dt, ta);
+                List<SynapseGroup> gs = new ArrayList<>();
+                for (Projection p : projections) {
+                    Plasticity rule = p.synapse.plasticity;
+                    if (rule != null && rule.volumeTransmitter() == vt && p.groups != null) gs.addAll(Arrays.asList(p.groups[w]));
+                }
+                vtGroups[v][w] = gs.toArray(new SynapseGroup[0]);
+            }
+        }
+        for (Projection p : projections) {
+            Plasticity rule = p.synapse.plasticity;
+            if (rule == null || p.groups == null) continue;
+            PlasticKernel kernel = rule.compile(dt);
+            int t = p.target.id;
+            int v = rule.volumeTransmitter() == null ? -1 : vtl.indexOf(rule.volumeTransmitter());
+            for (int w = 0; w < workers; w++) {
+                PostArchive arch = archives[t][w];
+                for (SynapseGroup g : p.groups[w]) {
+                    PlasticSynapses ps = g.plastic;
+                    ps.kernel = kernel;
+                    ps.post = arch;
+                    ps.postTrace = traceIndex[p.id];
+                    if (v >= 0) {
+                        ps.modulator = mods[v][w];
+                        ps.modulatorTrace = vtTaus.get(v).indexOf(rule.modulatorTau());
+                    }
+                    for (int k = 0; k < ps.size(); k++) arch.incoming[ps.target(k) - arch.from]++;
+                }
+            }
+        }
+    }
+
+    /** Whether a plastic projection targets {@code pop}. */
+    private boolean targeted(Population pop) {
+        for (Projection p : projections) if (p.synapse.plasticity != null && p.target == pop) return true;
+        return false;
     }
 
     private void initialState(Population p) {
@@ -596,6 +757,9 @@ public final class Network {
         long t1 = step + n;
         for (StateRecorder r : stateRecorders) r.reserve(t0, t1);
         for (SpikeRecorder r : spikeRecorders) r.invalidate();
+        if (t0 == 0) {
+            for (WeightRecorder r : wrecs) if (r.due(0)) for (int w = 0; w < workers; w++) r.sample(w, 0);
+        }
         running = true;
         try {
             Worker[] ws = new Worker[workers];
@@ -622,6 +786,43 @@ public final class Network {
             for (StateRecorder r : stateRecorders) r.commit();
         } finally {
             running = false;
+        }
+    }
+
+    /**
+     * Writes everything that evolves in this network (state, input rings with spikes in transit,
+     * short-term and plastic synapse state, postsynaptic spike histories, volume-transmitter spikes,
+     * the step counter) to {@code out}; builds the network first if needed. Recorders are not
+     * included. A network built from the same description (any number of threads) that restores the
+     * snapshot with {@link #restoreState} continues bit-identically to this one. Buffered: wrap
+     * {@code out} as you like; it is flushed, not closed.
+     */
+    public void saveState(java.io.OutputStream out) throws java.io.IOException {
+        checkNotRunning();
+        if (broken) throw new IllegalStateException("a previous run failed; the network state is undefined");
+        build();
+        java.io.DataOutputStream d = new java.io.DataOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
+        Checkpoint.save(this, d);
+        d.flush();
+    }
+
+    /**
+     * Replaces this network's evolving state with a snapshot written by {@link #saveState}; builds
+     * the network first if needed. Throws {@link java.io.IOException} if the snapshot comes from a
+     * network of another structure (populations, projections, synapse counts, stimuli, dt or seed)
+     * or is damaged; the state is then undefined until a successful restore. Recorders keep what
+     * they hold and record on from the restored step.
+     */
+    public void restoreState(java.io.InputStream in) throws java.io.IOException {
+        checkNotRunning();
+        build();
+        java.io.DataInputStream d = new java.io.DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
+        try {
+            Checkpoint.restore(this, d);
+            broken = false;
+        } catch (java.io.IOException | RuntimeException e) {
+            broken = true;
+            throw e;
         }
     }
 
@@ -764,6 +965,8 @@ public final class Network {
                     }
                 }
                 stepEnd[par][p][s] = b.size;
+                final PostArchive[] ar = archives[p];
+                if (ar != null && b.size > before) ar[w].record(b.ids, before, b.size, (int) (t + 1));
                 pop.spikeCounts[w * PAD] += b.size - before;
                 for (SpikeRecorder r : spikeRecs[p]) r.record(w, (int) t, b.ids, before, b.size);
                 for (RateRecorder r : rateRecs[p]) r.counts[w].add(b.size - before);
@@ -772,6 +975,9 @@ public final class Network {
         }
 
         private void deliver(long t, int s, int par, int np, int d) {
+            final int stamp = (int) (t + 1);
+            final int nv = vts.length;
+            for (int v = 0; v < nv; v++) modulate(v, s, par, stamp);
             for (int p = 0; p < np; p++) {
                 final Projection[] out = outgoing[p];
                 if (out.length == 0) continue;
@@ -791,6 +997,26 @@ public final class Network {
                     proj.events[w * PAD] += ev;
                 }
             }
+            for (int v = 0; v < nv; v++) if (stamp % vtPeriod[v] == 0) trigger(v, stamp);
+            final WeightRecorder[] wr = wrecs;
+            for (int r = 0; r < wr.length; r++) if (wr[r].due(stamp)) wr[r].sample(w, stamp);
+        }
+
+        /** Appends the volume transmitter's spikes of step s (from every worker's buffer) to this worker's copy. */
+        private void modulate(int v, int s, int par, int stamp) {
+            final int p = vtPop[v];
+            int count = 0;
+            for (Worker src : all) {
+                final int[] se = src.stepEnd[par][p];
+                count += se[s] - (s == 0 ? 0 : se[s - 1]);
+            }
+            if (count > 0) mods[v][w].add(stamp + vtDelay[v], count);
+        }
+
+        /** The volume transmitter's periodic update of this worker's synapses, then a fresh spike list. */
+        private void trigger(int v, int stamp) {
+            for (SynapseGroup g : vtGroups[v][w]) g.trigger(stamp);
+            mods[v][w].rebase(stamp);
         }
     }
 

@@ -77,6 +77,48 @@ public final class Projection {
         return SynapseGroup.collect(this);
     }
 
+    /**
+     * Per-synapse plastic state variable {@code var} (a name from the rule's
+     * {@link Plasticity#synapseVariables()}, e.g. the eligibility trace {@code c}), in the order of
+     * {@link #synapses()}. For inspection and tests; allocates.
+     */
+    public double[] synapseState(String var) {
+        if (groups == null) throw new IllegalStateException("network not built yet");
+        Plasticity rule = synapse.plasticity;
+        int v = -1;
+        if (rule != null) {
+            String[] names = rule.synapseVariables();
+            for (int i = 0; i < names.length; i++) if (names[i].equals(var)) v = i;
+        }
+        if (v < 0) {
+            throw new ModelException(element(), var, "unknown synapse state variable; " + synapse + " has: "
+                    + (rule == null ? "none" : String.join(", ", rule.synapseVariables())));
+        }
+        return SynapseGroup.collect(this, v).weight;
+    }
+
+    /**
+     * Per-source plastic state variable {@code var} (a name from the rule's
+     * {@link Plasticity#sourceVariables()}), one value per source neuron. Allocates.
+     */
+    public double[] sourceState(String var) {
+        if (groups == null) throw new IllegalStateException("network not built yet");
+        Plasticity rule = synapse.plasticity;
+        int v = -1;
+        if (rule != null) {
+            String[] names = rule.sourceVariables();
+            for (int i = 0; i < names.length; i++) if (names[i].equals(var)) v = i;
+        }
+        if (v < 0) {
+            throw new ModelException(element(), var, "unknown source state variable; " + synapse + " has: "
+                    + (rule == null ? "none" : String.join(", ", rule.sourceVariables())));
+        }
+        for (SynapseGroup[] gs : groups) for (SynapseGroup g : gs) return g.plastic.source[v].clone();
+        double[] init = new double[source.size];
+        java.util.Arrays.fill(init, rule.sourceInitial(v));
+        return init;
+    }
+
     @Override
     public String toString() {
         return element() + " " + connect + " " + synapse;

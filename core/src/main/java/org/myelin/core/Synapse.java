@@ -15,6 +15,10 @@ package org.myelin.core;
  * (ms), initial x, y, u. The state depends only on the presynaptic train, so it is kept once per
  * source neuron and projection (identical to NEST's per-synapse state when all synapses of the
  * projection start from the same x, y, u).</li>
+ * <li>plastic synapses ({@link #plastic}): weights change by a {@link Plasticity} rule (the STDP
+ * family, dopamine-modulated STDP, inhibitory plasticity: module {@code learn}); weights are kept
+ * per synapse in double precision and updated when presynaptic spikes are delivered, on the worker
+ * that owns the target, so plastic networks keep the determinism contract.</li>
  * </ul>
  * Weights are in the target port's unit (mV for delta synapses, pA for current synapses, nS for
  * conductances); a negative weight routes to the inhibitory port of sign-routed models. Delays are in
@@ -24,7 +28,9 @@ package org.myelin.core;
 public final class Synapse {
     /** Synapse models. */
     public enum Model {
-        STATIC("static_synapse"), TSODYKS("tsodyks_synapse");
+        STATIC("static_synapse"), TSODYKS("tsodyks_synapse"),
+        /** A plastic synapse; its name is the rule's ({@link Plasticity#name()}). */
+        PLASTIC("plastic");
 
         private final String nestName;
 
@@ -48,9 +54,15 @@ public final class Synapse {
     final double x0;
     final double y0;
     final double u0;
+    final Plasticity plasticity;
 
     private Synapse(Model model, Dist weight, Dist delay, String receptor, double u, double tauPsc, double tauRec,
                     double tauFac, double x0, double y0, double u0) {
+        this(model, weight, delay, receptor, u, tauPsc, tauRec, tauFac, x0, y0, u0, null);
+    }
+
+    private Synapse(Model model, Dist weight, Dist delay, String receptor, double u, double tauPsc, double tauRec,
+                    double tauFac, double x0, double y0, double u0, Plasticity plasticity) {
         this.model = model;
         this.weight = weight;
         this.delay = delay;
@@ -62,6 +74,7 @@ public final class Synapse {
         this.x0 = x0;
         this.y0 = y0;
         this.u0 = u0;
+        this.plasticity = plasticity;
     }
 
     /** A static synapse with constant weight and delay (ms). */
@@ -82,6 +95,27 @@ public final class Synapse {
         return new Synapse(Model.TSODYKS, weight, delay, null, 0.5, 3, 800, 0, 1, 0, 0);
     }
 
+    /**
+     * A plastic synapse following {@code rule} (e.g. {@code org.myelin.learn.Stdp}), with initial
+     * weights and delays as given. Weights are kept per synapse in double precision, signed as given
+     * (NEST's convention: a rule with a negative {@code Wmax} keeps weights negative, and such
+     * synapses feed the inhibitory port of sign-routed targets). The whole delay counts as dendritic.
+     */
+    public static Synapse plastic(Dist weight, Dist delay, Plasticity rule) {
+        if (rule == null) throw new IllegalArgumentException("plastic synapse without a rule");
+        return new Synapse(Model.PLASTIC, weight, delay, null, 0, 0, 0, 0, 0, 0, 0, rule);
+    }
+
+    /** A plastic synapse with constant initial weight and delay (ms). */
+    public static Synapse plastic(double weight, double delay, Plasticity rule) {
+        return plastic(Dist.constant(weight), Dist.constant(delay), rule);
+    }
+
+    /** The plasticity rule, or null for static and short-term synapses. */
+    public Plasticity plasticity() {
+        return plasticity;
+    }
+
     /** Tsodyks parameters U, tau_psc, tau_rec, tau_fac. */
     public Synapse tsodyksParams(double u, double tauPsc, double tauRec, double tauFac) {
         return new Synapse(model, weight, delay, receptor, u, tauPsc, tauRec, tauFac, x0, y0, u0);
@@ -94,7 +128,7 @@ public final class Synapse {
 
     /** Sends every spike to the named receptor port instead of routing by sign. */
     public Synapse receptor(String port) {
-        return new Synapse(model, weight, delay, port, tsoU, tauPsc, tauRec, tauFac, x0, y0, u0);
+        return new Synapse(model, weight, delay, port, tsoU, tauPsc, tauRec, tauFac, x0, y0, u0, plasticity);
     }
 
     public Model model() { return model; }
@@ -113,6 +147,17 @@ public final class Synapse {
                     + Network.MAX_DELAY_STEPS + " steps (" + Network.MAX_DELAY_STEPS * dt + " ms)"
                     + (delay.isConstant() ? "" : "; restrict it with clip"));
         }
+        if (model == Model.PLASTIC) {
+            plasticity.validate(element, dt);
+            if (weight.isConstant()) {
+                plasticity.checkWeight(element, weight.a());
+                double sg = plasticity.weightSign();
+                if (sg != 0 && weight.a() != 0 && Math.signum(weight.a()) != Math.signum(sg)) {
+                    throw new ModelException(element, "weight", "value " + weight.a() + " has the wrong sign for "
+                            + plasticity.name() + "; valid: " + (sg > 0 ? ">= 0" : "<= 0") + " (the sign of Wmax)");
+                }
+            }
+        }
         if (model == Model.TSODYKS) {
             if (!(tsoU > 0 && tsoU <= 1)) throw new ModelException(element, "U", "value " + tsoU + " is invalid; valid: (0, 1]");
             if (!(tauPsc > 0)) throw new ModelException(element, "tau_psc", "value " + tauPsc + " ms is invalid; valid: (0, inf) ms");
@@ -126,6 +171,7 @@ public final class Synapse {
 
     @Override
     public String toString() {
-        return model.nestName() + "(weight " + weight + ", delay " + delay + ")";
+        String n = model == Model.PLASTIC ? plasticity.name() : model.nestName();
+        return n + "(weight " + weight + ", delay " + delay + ")";
     }
 }

@@ -11,6 +11,11 @@ package org.myelin.core;
  *
  * <p>Delivery adds each spike's weight to the target's ring slot {@code (t + delay) mod D}. Only the
  * owning worker writes to those targets: no locks, no atomics.
+ *
+ * <p>Plastic synapses are a different kind of group, decided at build time: their weights are
+ * doubles in {@link PlasticSynapses}, and delivery first lets the rule update the source's row
+ * ({@link PlasticKernel#learn}), then transmits with the new weights. Static groups keep their fast
+ * path (one flag test per spike batch decides it).
  */
 final class SynapseGroup {
     final int port;
@@ -35,8 +40,19 @@ final class SynapseGroup {
     final double[] tu;
     final double[] tlast;
 
+    // plastic synapses (null for static and short-term groups)
+    final PlasticSynapses plastic;
+    /** Constant weight and delay, static: the fast path. */
+    private final boolean fast;
+
     SynapseGroup(int port, boolean magnitude, int[] rowPtr, int[] tgt, char[] tgtShort, int tgtBase,
                  float[] weights, double wConst, char[] delays, int dConst, Synapse syn) {
+        this(port, magnitude, rowPtr, tgt, tgtShort, tgtBase, weights, wConst, delays, dConst, syn, null, 0);
+    }
+
+    SynapseGroup(int port, boolean magnitude, int[] rowPtr, int[] tgt, char[] tgtShort, int tgtBase,
+                 float[] weights, double wConst, char[] delays, int dConst, Synapse syn, double[] plasticWeights,
+                 double dt) {
         this.port = port;
         this.magnitude = magnitude;
         this.rowPtr = rowPtr;
@@ -65,6 +81,9 @@ final class SynapseGroup {
             tsoU = tauPsc = tauRec = tauFac = 0;
             tx = ty = tu = tlast = null;
         }
+        this.plastic = plasticWeights == null ? null : new PlasticSynapses(syn.plasticity, dt, rowPtr, tgt, tgtShort,
+                tgtBase, delays, dConst, plasticWeights);
+        this.fast = weights == null && delays == null && !tso && plastic == null;
     }
 
     long size() {
@@ -81,6 +100,9 @@ final class SynapseGroup {
         if (weights != null) b += 4L * weights.length;
         if (delays != null) b += 2L * delays.length;
         if (tso) b += 32L * tx.length;
+        if (plastic != null) {
+            b += 8L * plastic.weight.length * (1 + plastic.state.length) + 8L * plastic.source.length * (rowPtr.length - 1);
+        }
         return b;
     }
 
@@ -89,7 +111,7 @@ final class SynapseGroup {
      * Returns the number of synaptic events.
      */
     long deliver(int[] ids, int from, int to, long t, double[] ring, int n, int slots, double dt) {
-        if (weights == null && delays == null && !tso) {
+        if (fast) {
             final int[] rp = rowPtr;
             final int slot = (int) ((t + dConst) % slots);
             final double w = wConst;
@@ -121,6 +143,7 @@ final class SynapseGroup {
     }
 
     private long deliverGeneral(int[] ids, int from, int to, long t, double[] ring, int n, int slots, double dt) {
+        if (plastic != null) return deliverPlastic(ids, from, to, t, ring, n, slots);
         final int[] rp = rowPtr;
         final float[] ws = weights;
         final char[] ds = delays;
@@ -154,6 +177,58 @@ final class SynapseGroup {
     }
 
     /**
+     * Plastic delivery: for each spike, the rule updates the source's row (and the source's state,
+     * even for an empty row), then the spike is transmitted with the new weights (negated for the
+     * magnitude port of conductance models).
+     */
+    private long deliverPlastic(int[] ids, int from, int to, long t, double[] ring, int n, int slots) {
+        final PlasticSynapses ps = plastic;
+        final PlasticKernel kern = ps.kernel;
+        final double[] ws = ps.weight;
+        final double scale = magnitude ? -1.0 : 1.0;
+        final int[] rp = rowPtr;
+        final char[] ds = delays;
+        final int stamp = (int) (t + 1);
+        final int slot0 = (int) (t % slots);
+        long ev = 0;
+        for (int q = from; q < to; q++) {
+            final int src = ids[q];
+            final int lo = rp[src];
+            final int hi = rp[src + 1];
+            kern.learn(ps, src, stamp, lo, hi);
+            if (ds == null) {
+                int slot = slot0 + dConst;
+                if (slot >= slots) slot -= slots;
+                final int base = slot * n;
+                for (int k = lo; k < hi; k++) ring[base + target(k)] += ws[k] * scale;
+            } else {
+                for (int k = lo; k < hi; k++) {
+                    int slot = slot0 + ds[k];
+                    if (slot >= slots) slot -= slots;
+                    ring[slot * n + target(k)] += ws[k] * scale;
+                }
+            }
+            ev += hi - lo;
+        }
+        return ev;
+    }
+
+    /** The volume transmitter's periodic update of every row at {@code stamp}. */
+    void trigger(int stamp) {
+        final PlasticSynapses ps = plastic;
+        final PlasticKernel kern = ps.kernel;
+        final int[] rp = rowPtr;
+        for (int src = 0; src < rp.length - 1; src++) kern.trigger(ps, src, stamp, rp[src], rp[src + 1]);
+    }
+
+    /** Weight of synapse k as transmitted (sign restored). */
+    double weight(int k) {
+        if (plastic != null) return plastic.weight[k];
+        double sign = magnitude ? -1 : 1;
+        return sign * (weights == null ? wConst : weights[k]);
+    }
+
+    /**
      * Advances the Tsodyks state of source {@code src} to a spike at time {@code ts} (ms) and returns
      * the released fraction u*x that scales the weight (NEST tsodyks_synapse::send).
      */
@@ -183,16 +258,15 @@ final class SynapseGroup {
     }
 
     /** Appends this group's synapses to the given lists (for {@link Projection#synapses()}). */
-    void appendTo(IntList src, IntList tgtOut, java.util.List<double[]> wOut, IntList dOut, IntList portOut) {
+    void appendTo(IntList src, IntList tgtOut, java.util.List<double[]> wOut, IntList dOut, IntList portOut, int var) {
         int nSrc = rowPtr.length - 1;
-        double sign = magnitude ? -1 : 1;
         double[] w = new double[(int) size()];
         int m = 0;
         for (int s = 0; s < nSrc; s++) {
             for (int k = rowPtr[s]; k < rowPtr[s + 1]; k++) {
                 src.add(s);
                 tgtOut.add(target(k));
-                w[m++] = sign * (weights == null ? wConst : weights[k]);
+                w[m++] = var < 0 ? weight(k) : plastic.state[var][k];
                 dOut.add(delays == null ? dConst : delays[k]);
                 portOut.add(port);
             }
@@ -201,12 +275,20 @@ final class SynapseGroup {
     }
 
     static SynapseTable collect(Projection p) {
+        return collect(p, -1);
+    }
+
+    /**
+     * The projection's synapses sorted by (source, target, creation order); with {@code var >= 0}
+     * the weight column holds per-synapse plastic state variable {@code var} instead.
+     */
+    static SynapseTable collect(Projection p, int var) {
         IntList src = new IntList(1024);
         IntList tgt = new IntList(1024);
         IntList d = new IntList(1024);
         IntList port = new IntList(1024);
         java.util.List<double[]> ws = new java.util.ArrayList<>();
-        for (SynapseGroup[] gs : p.groups) for (SynapseGroup g : gs) g.appendTo(src, tgt, ws, d, port);
+        for (SynapseGroup[] gs : p.groups) for (SynapseGroup g : gs) g.appendTo(src, tgt, ws, d, port, var);
         int n = src.size;
         double[] w = new double[n];
         int o = 0;

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Enforces the hot-code rules of the house style on the methods called per neuron or per synapse
- * per step ({@code update} of every kernel, {@code deliver} and {@code apply} of the engine): no
+ * per step ({@code update} of every kernel, {@code deliver} and {@code apply} of the engine, the
+ * plastic delivery and the spike-history queries plastic rules make per synapse, recording): no
  * allocation (except of an exception being thrown), no streams, no lambdas, no boxed types, no
  * {@code java.util.Random}, no collections (for-each runs over arrays only).
  */
 class CodeStandardsTest {
     private static final Path MAIN = Path.of("src/main/java/org/myelin/core");
     private static final Pattern HOT = Pattern.compile(
-            "(?:public|private|final|\\s)+(?:void|long|int|double)\\s+(update|deliver|deliverGeneral|apply)\\s*\\(");
+            "(?:public|private|final|\\s)+(?:void|long|int|double)\\s+(update|deliver|deliverGeneral|deliverPlastic|apply|record|upTo|access|trace|nearestTrace|modulate)\\s*\\(");
     private static final String[][] FORBIDDEN = {
         {"new (?!\\w*(Exception|Error)\\()\\w", "allocation"},
         {"\\.stream\\(|Stream\\.", "streams"},

@@ -16,8 +16,11 @@ import org.myelin.core.SpikeBuffer;
  * NEST. The network only allows weight 1.0 into parrots, so the value of port 0 in a step is the count
  * of arriving spikes; it is rounded to the nearest whole number. NEST sends one event with that
  * multiplicity; here the neuron is reported {@code k} times ({@code out.add(i)} repeated). The
- * current port is ignored. NEST's second port (spikes that are not repeated, used to drive
- * plasticity) is not modelled.
+ * current port is ignored. As in NEST, a second receptor port, {@value #NO_REPEAT} (NEST's
+ * receptor 1), takes spikes of any weight and does not repeat them: plastic synapses onto a parrot
+ * through that port learn from the parrot's spikes without causing any (the standard set-up for
+ * measuring STDP windows with spike trains imposed on both sides). Ports are chosen by name, never
+ * by the weight's sign.
  *
  * <p>{@link #maxSpikesPerStep()} is {@value #MAX_SPIKES_PER_STEP}: the bound holds while at most that
  * many spikes reach one parrot in one step, which the network can check from the in-degree and the
@@ -31,6 +34,9 @@ public final class ParrotNeuron extends NeuronModel {
     /** The documented bound on spikes repeated by one parrot in one step. */
     public static final int MAX_SPIKES_PER_STEP = 1024;
 
+    /** The receptor whose spikes are not repeated (NEST's receptor 1). */
+    public static final String NO_REPEAT = "no_repeat";
+
     private ParrotNeuron() {
         super("parrot_neuron", new ParamSpec[0], new String[0], new String[0]);
     }
@@ -38,7 +44,12 @@ public final class ParrotNeuron extends NeuronModel {
 
     @Override
     public String[] receptorNames() {
-        return new String[] {"spikes"};
+        return new String[] {"spikes", NO_REPEAT};
+    }
+
+    @Override
+    public boolean signRouted() {
+        return false;
     }
 
     @Override

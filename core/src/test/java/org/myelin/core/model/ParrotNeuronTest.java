@@ -23,7 +23,8 @@ class ParrotNeuronTest {
     @Test
     void describesAParrot() {
         assertEquals("parrot_neuron", MODEL.name());
-        assertEquals(1, MODEL.receptorCount());
+        assertEquals(2, MODEL.receptorCount());
+        assertEquals(ParrotNeuron.NO_REPEAT, MODEL.receptorNames()[1]);
         assertFalse(MODEL.signRouted());
         assertTrue(MODEL.hasInput());
         assertTrue(MODEL.parameters().isEmpty());
