@@ -1,0 +1,115 @@
+package org.myelin.reservoir.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.myelin.reservoir.Esn;
+import org.myelin.reservoir.task.MackeyGlassPrediction;
+import org.myelin.reservoir.task.MemoryCapacity;
+import org.myelin.reservoir.task.Metrics;
+import org.myelin.reservoir.task.Narma10;
+import org.myelin.reservoir.task.Standard;
+
+/**
+ * The echo-state benchmark figures of issue 5, each as mean +- sample standard deviation over five
+ * seeds (11 to 15: seeds not used when the {@link Standard} settings were chosen), with the target
+ * beside it, and the ESN's update speed. A seed fixes the reservoir and the task data.
+ *
+ * <pre>
+ *   java -cp ... org.myelin.reservoir.bench.ReservoirBench [target ...] [--seeds 11,12,13,14,15]
+ *   targets: mg1 mg84 narma100 narma500 mc-linear mc-tanh speed (default: all)
+ * </pre>
+ * Scores are measured, never asserted here; progress goes to stderr, the table to stdout. The
+ * MNIST liquid-state machine is run by {@code myelin reservoir mnist-lsm} (about 20 minutes).
+ */
+public final class ReservoirBench {
+    private ReservoirBench() {
+    }
+
+    interface Score {
+        double run(long seed);
+    }
+
+    public static void main(String[] args) {
+        List<String> targets = new ArrayList<>();
+        long[] seeds = {11, 12, 13, 14, 15};
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--seeds")) {
+                String[] p = args[++i].split(",");
+                seeds = new long[p.length];
+                for (int k = 0; k < p.length; k++) seeds[k] = Long.parseLong(p[k].trim());
+            } else {
+                targets.add(args[i]);
+            }
+        }
+        if (targets.isEmpty()) targets = List.of("mg1", "mg84", "narma100", "narma500", "mc-linear", "mc-tanh", "speed");
+        for (String t : targets) {
+            switch (t) {
+                case "mg1":
+                    report("Mackey-Glass one-step, ESN 100, RMSE", "<= 0.002", seeds, s -> MackeyGlassPrediction
+                            .oneStep(new Esn(Standard.mackeyGlass(100, s)), Standard.mackeyGlassTask(s)).rmse());
+                    break;
+                case "mg84":
+                    report("Mackey-Glass 84-step free run, ESN 1000, NRMSE at step 84", "<= 1e-2", seeds, s -> MackeyGlassPrediction
+                            .freeRun(new Esn(Standard.mackeyGlass84(1000, s)), Standard.mackeyGlass84Task(s)).nrmse());
+                    break;
+                case "narma100":
+                    report("NARMA-10, ESN 100, NRMSE", "<= 0.35", seeds, s -> Narma10
+                            .evaluate(new Esn(Standard.narma10(100, s)), new Narma10.Context().seed(s)).nrmse());
+                    break;
+                case "narma500":
+                    report("NARMA-10, ESN 500, NRMSE", "<= 0.2", seeds, s -> Narma10
+                            .evaluate(new Esn(Standard.narma10(500, s)), new Narma10.Context().seed(s)).nrmse());
+                    break;
+                case "mc-linear":
+                    report("Memory capacity, linear orthogonal N=100, MC", ">= 90", seeds, s -> MemoryCapacity
+                            .evaluate(new Esn(Standard.memoryLinear(100, s)), new MemoryCapacity.Context().seed(s)).capacity());
+                    break;
+                case "mc-tanh":
+                    report("Memory capacity, tanh N=100, MC", ">= 25", seeds, s -> MemoryCapacity
+                            .evaluate(new Esn(Standard.memoryTanh(100, s)), new MemoryCapacity.Context().seed(s)).capacity());
+                    break;
+                case "speed":
+                    speed(0.01);
+                    speed(0.10);
+                    break;
+                default:
+                    System.err.println("unknown target '" + t + "'; valid: mg1 mg84 narma100 narma500 mc-linear mc-tanh speed");
+                    System.exit(2);
+            }
+        }
+    }
+
+    static void report(String name, String target, long[] seeds, Score score) {
+        double[] v = new double[seeds.length];
+        long t0 = System.nanoTime();
+        for (int i = 0; i < seeds.length; i++) {
+            v[i] = score.run(seeds[i]);
+            System.err.printf(Locale.ROOT, "  %s, seed %d: %.6g%n", name, seeds[i], v[i]);
+        }
+        double[] ms = Metrics.meanStd(v);
+        System.out.printf(Locale.ROOT, "%-62s %.4g +- %.2g   (target %s; %d seeds, %.0f s)%n", name, ms[0], ms[1], target,
+                seeds.length, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** State updates per second of a 1000-unit tanh ESN with one input (JIT warmed, best of 5). */
+    static void speed(double density) {
+        Esn esn = new Esn(new Esn.Context().units(1000).density(density).spectralRadius(0.9).seed(1));
+        double[] u = new double[1];
+        int steps = density < 0.05 ? 20000 : 4000;
+        double best = 0;
+        double sink = 0;
+        for (int rep = 0; rep < 6; rep++) {
+            long t0 = System.nanoTime();
+            for (int t = 0; t < steps; t++) {
+                u[0] = (t & 7) * 0.1;
+                sink += esn.step(u, null)[t % 1000];
+            }
+            double rate = steps / ((System.nanoTime() - t0) / 1e9);
+            if (rep > 0) best = Math.max(best, rate);
+        }
+        System.out.printf(Locale.ROOT, "%-62s %.0f updates/s (%.1f M synapse-ops/s)%s%n",
+                "ESN speed, N=1000, density " + density, best, best * esn.recurrent().nonZeros() / 1e6, sink == 42 ? " " : "");
+    }
+}
