@@ -1,82 +1,93 @@
 package org.myelin.cli;
 
-import java.util.Locale;
+import java.io.PrintWriter;
 
-import org.myelin.core.Network;
-import org.myelin.core.Population;
-import org.myelin.core.SpikeRecorder;
-import org.myelin.core.analysis.SpikeStats;
-import org.myelin.core.networks.Brunel;
+import org.myelin.io.ModelFileException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * The {@code myelin} command. This first version runs the built-in default model, the Brunel (2000)
- * balanced network (model A, N = 12,500), and prints a summary per population. Model files and the
- * full command set (check, models, inspect, plot) come with the model-file issue.
+ * The {@code myelin} command: run a model file (or the built-in Brunel network), check or inspect
+ * a file without running it, list the models, and redraw plots from saved outputs.
  *
- * <pre>
- * myelin run [--threads N] [--seed S] [--duration MS]
- * </pre>
+ * <p>Exit codes: 0 success, 1 invalid model file or failed run, 2 bad command line, 130 interrupted.
  */
+@Command(name = "myelin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Spiking neural network simulation on the JVM.",
+        subcommands = {RunCommand.class, CheckCommand.class, InspectCommand.class, ModelsCommand.class,
+                PlotCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+    /** Version printed by {@code --version} and written to {@code run.json}. */
+    public static final String VERSION = versionFromJar();
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(args));
     }
 
-    static int run(String[] args) {
-        if (args.length == 0 || !args[0].equals("run")) {
-            System.err.println("usage: myelin run [--threads N] [--seed S] [--duration MS]");
-            return 2;
+    /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        for (Object sub : Extensions.subcommands()) cl.addSubcommand(sub);
+        cl.setExecutionExceptionHandler(Main::onException);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    /** Model-file errors are the user's input: print every problem, no stack trace. */
+    private static int onException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof ModelFileException mfe) {
+            printProblems(err, mfe);
+            return 1;
         }
-        int threads = Runtime.getRuntime().availableProcessors();
-        long seed = 42;
-        double duration = 1000;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (i + 1 >= args.length) {
-                System.err.println("myelin run: option " + a + " needs a value");
-                return 2;
-            }
-            String v = args[++i];
-            try {
-                switch (a) {
-                    case "--threads": threads = Integer.parseInt(v); break;
-                    case "--seed": seed = Long.parseLong(v); break;
-                    case "--duration": duration = Double.parseDouble(v); break;
-                    default:
-                        System.err.println("myelin run: unknown option " + a + " (model files are not supported yet: "
-                                + "only the built-in Brunel network runs); valid: --threads, --seed, --duration");
-                        return 2;
-                }
-            } catch (NumberFormatException e) {
-                System.err.println("myelin run: " + a + " needs a number, got '" + v + "'");
-                return 2;
-            }
+        if (e instanceof UserError) {
+            err.println("myelin: " + e.getMessage());
+            return e instanceof UserError u ? u.exitCode : 1;
         }
-        Network net = new Network(new Network.Context().threads(threads).seed(seed));
-        Population[] pops = new Brunel().build(net);
-        SpikeRecorder[] recs = new SpikeRecorder[pops.length];
-        for (int p = 0; p < pops.length; p++) recs[p] = net.recordSpikes(pops[p]);
-        System.out.printf(Locale.ROOT, "Brunel (2000) model A: %d neurons, seed %d, %d threads%n", net.totalNeurons(), seed, threads);
-        net.build();
-        System.out.printf(Locale.ROOT, "built %d synapses in %.2f s%n", net.totalSynapses(), net.buildSeconds());
-        long t0 = System.nanoTime();
-        final double dur = duration;
-        net.simulate(duration, (done, total) -> {
-            double el = (System.nanoTime() - t0) * 1e-9;
-            System.out.printf(Locale.ROOT, "  %7.1f / %.1f ms  elapsed %.1f s%n", done * net.dt(), dur, el);
-        });
-        double sim = (System.nanoTime() - t0) * 1e-9;
-        System.out.printf(Locale.ROOT, "simulated %.1f ms in %.2f s (%.2e synaptic events/s)%n", duration, sim,
-                net.totalEvents() / sim);
-        System.out.printf(Locale.ROOT, "%-6s %8s %10s %9s %8s %9s%n", "pop", "neurons", "spikes", "rate Hz", "CV ISI", "synchrony");
-        for (int p = 0; p < pops.length; p++) {
-            SpikeStats s = SpikeStats.of(recs[p].times(), recs[p].neurons(), pops[p].size(), 0, duration, 5);
-            System.out.printf(Locale.ROOT, "%-6s %8d %10d %9.2f %8.3f %9.4f%n", pops[p].name(), pops[p].size(), s.spikes,
-                    s.rate, s.cvIsi, s.synchrony);
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            err.println("myelin " + cl.getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return 1;
         }
-        return 0;
+        throw new RuntimeException(e);
+    }
+
+    static void printProblems(PrintWriter err, ModelFileException e) {
+        if (e.problems().size() > 1) err.println("myelin: " + e.problems().size() + " problems:");
+        for (ModelFileException.Problem p : e.problems()) err.println(p.format());
+        err.flush();
+    }
+
+    /** An error to report as one line without a stack trace. */
+    static final class UserError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int exitCode;
+
+        UserError(String message, int exitCode) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"myelin " + VERSION, "Java " + Runtime.version()};
+        }
+    }
+
+    private static String versionFromJar() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v != null ? v : "0.1.0-SNAPSHOT";
     }
 }
