@@ -50,9 +50,9 @@ public final class Main {
             printProblems(err, mfe);
             return 1;
         }
-        if (e instanceof UserError) {
-            err.println("myelin: " + e.getMessage());
-            return e instanceof UserError u ? u.exitCode : 1;
+        if (e instanceof UserError u) {
+            err.println("myelin: " + u.getMessage());
+            return u.exitCode;
         }
         if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
             err.println("myelin " + cl.getCommandName() + ": " + e.getMessage());

@@ -202,9 +202,7 @@ public final class Stdp extends Plasticity {
         nonNegative(element, "alpha", alpha);
         nonNegative(element, "mu_plus", muPlus);
         nonNegative(element, "mu_minus", muMinus);
-        if (!(wmax != 0 && Double.isFinite(wmax))) {
-            throw new ModelException(element, "Wmax", "value " + wmax + " is invalid; valid: finite and non-zero");
-        }
+        wmax(element, wmax);
         if (symmetric && pairing != Pairing.ALL_TO_ALL) {
             throw new ModelException(element, "symmetric", "a symmetric window needs all-to-all pairing, got " + pairing.nestName());
         }
@@ -219,6 +217,13 @@ public final class Stdp extends Plasticity {
     static void nonNegative(String element, String key, double v) {
         if (!(v >= 0) || Double.isInfinite(v)) {
             throw new ModelException(element, key, "value " + v + " is invalid; valid: [0, inf)");
+        }
+    }
+
+    /** Wmax must be finite and non-zero; its sign is the sign of every weight. */
+    static void wmax(String element, double wmax) {
+        if (!(wmax != 0 && Double.isFinite(wmax))) {
+            throw new ModelException(element, "Wmax", "value " + wmax + " is invalid; valid: finite and non-zero");
         }
     }
 

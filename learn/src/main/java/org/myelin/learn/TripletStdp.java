@@ -1,6 +1,5 @@
 package org.myelin.learn;
 
-import org.myelin.core.ModelException;
 import org.myelin.core.PlasticKernel;
 import org.myelin.core.PlasticSynapses;
 import org.myelin.core.Plasticity;
@@ -175,9 +174,7 @@ public final class TripletStdp extends Plasticity {
         Stdp.nonNegative(element, "Aplus_triplet", a3Plus);
         Stdp.nonNegative(element, "Aminus", a2Minus);
         Stdp.nonNegative(element, "Aminus_triplet", a3Minus);
-        if (!(wmax != 0 && Double.isFinite(wmax))) {
-            throw new ModelException(element, "Wmax", "value " + wmax + " is invalid; valid: finite and non-zero");
-        }
+        Stdp.wmax(element, wmax);
     }
 
     @Override

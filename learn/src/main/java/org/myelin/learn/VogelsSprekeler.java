@@ -1,6 +1,5 @@
 package org.myelin.learn;
 
-import org.myelin.core.ModelException;
 import org.myelin.core.PlasticKernel;
 import org.myelin.core.PlasticSynapses;
 import org.myelin.core.Plasticity;
@@ -91,9 +90,7 @@ public final class VogelsSprekeler extends Plasticity {
         Stdp.positive(element, "tau", tau);
         Stdp.nonNegative(element, "eta", eta);
         Stdp.nonNegative(element, "alpha", alpha);
-        if (!(wmax != 0 && Double.isFinite(wmax))) {
-            throw new ModelException(element, "Wmax", "value " + wmax + " is invalid; valid: finite and non-zero");
-        }
+        Stdp.wmax(element, wmax);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.myelin.cli.output;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +12,23 @@ import java.util.List;
 /** RFC 4180 quoting for the few text fields (population and variable names) our CSV files carry. */
 final class Csv {
     private Csv() {
+    }
+
+    /** Rows are built in a StringBuilder and handed over in chunks of about this many chars. */
+    static final int CHUNK = 1 << 16;
+
+    /** A UTF-8 writer for rows built with {@link #spill}: unbuffered, since it receives whole chunks. */
+    static Writer writer(OutputStream os) {
+        return new OutputStreamWriter(os, StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code sb} out and empties it once it holds a chunk ({@code force}: whatever it holds). */
+    static void spill(Writer w, StringBuilder sb, boolean force) throws IOException {
+        if (force || sb.length() > CHUNK) {
+            w.append(sb);
+            sb.setLength(0);
+            if (force) w.flush();
+        }
     }
 
     static boolean needsQuotes(String s) {

@@ -1,10 +1,8 @@
 package org.myelin.cli.output;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +27,7 @@ public final class RateFiles {
 
     static void write(OutputStream os, RateData r) throws IOException {
         TimeFormat f = TimeFormat.forStep(r.binMs());
-        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        Writer w = Csv.writer(os);
         StringBuilder sb = new StringBuilder(1 << 16);
         sb.append("time_ms");
         for (String p : r.populations()) {
@@ -42,13 +40,9 @@ public final class RateFiles {
             f.append(sb, r.timeMs(b));
             for (double[] h : hz) sb.append(',').append(h[b]);
             sb.append('\n');
-            if (sb.length() > (1 << 15)) {
-                w.append(sb);
-                sb.setLength(0);
-            }
+            Csv.spill(w, sb, false);
         }
-        w.append(sb);
-        w.flush();
+        Csv.spill(w, sb, true);
     }
 
     /**

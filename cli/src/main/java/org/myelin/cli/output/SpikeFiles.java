@@ -1,11 +1,9 @@
 package org.myelin.cli.output;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -107,7 +105,7 @@ public final class SpikeFiles {
             Csv.appendField(sb, d.populations()[p]);
             names[p] = sb.append(',').toString();
         }
-        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        Writer w = Csv.writer(os);
         StringBuilder sb = new StringBuilder(1 << 17);
         sb.append(CSV_HEADER).append('\n');
         Merge m = new Merge(d, f);
@@ -115,13 +113,9 @@ public final class SpikeFiles {
             sb.append(names[m.pop]).append(d.neurons()[m.pop][m.row]).append(',');
             f.append(sb, d.timesMs()[m.pop][m.row]);
             sb.append('\n');
-            if (sb.length() > (1 << 16)) {
-                w.append(sb);
-                sb.setLength(0);
-            }
+            Csv.spill(w, sb, false);
         }
-        w.append(sb);
-        w.flush();
+        Csv.spill(w, sb, true);
     }
 
     /** The .npy header (magic, version 1.0, length, dict padded to a multiple of 64 bytes) for {@code rows} rows. */

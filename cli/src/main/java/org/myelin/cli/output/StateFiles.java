@@ -1,10 +1,8 @@
 package org.myelin.cli.output;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -51,7 +49,7 @@ public final class StateFiles {
 
     static void write(OutputStream os, StateData s) throws IOException {
         TimeFormat f = TimeFormat.forStep(s.dt());
-        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+        Writer w = Csv.writer(os);
         StringBuilder sb = new StringBuilder(1 << 17);
         sb.append("time_ms,neuron");
         for (String v : s.variables()) {
@@ -73,13 +71,9 @@ public final class StateFiles {
                 for (int v = 0; v < nv; v++) sb.append(',').append(val[v][k][r]);
                 sb.append('\n');
             }
-            if (sb.length() > (1 << 16)) {
-                w.append(sb);
-                sb.setLength(0);
-            }
+            Csv.spill(w, sb, false);
         }
-        w.append(sb);
-        w.flush();
+        Csv.spill(w, sb, true);
     }
 
     /**
