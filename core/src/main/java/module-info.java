@@ -7,4 +7,6 @@ module org.myelin.core {
     exports org.myelin.core.model;
     exports org.myelin.core.networks;
     exports org.myelin.core.analysis;
+
+    uses org.myelin.core.NeuronModel;
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 import org.myelin.core.model.AeifCondExp;
 import org.myelin.core.model.HhCondExpTraub;
@@ -20,6 +21,12 @@ import org.myelin.core.model.ParrotNeuron;
 /**
  * The registry of neuron models by NEST name. {@code spike_generator} is not listed: it is made from
  * spike times, not parameters ({@code org.myelin.core.model.SpikeGenerator}).
+ *
+ * <p>Modules above the kernel add models through {@link ServiceLoader}: a public
+ * {@link NeuronModel} subclass with a public no-argument constructor, listed in
+ * {@code META-INF/services/org.myelin.core.NeuronModel} (and {@code provides} in its
+ * module-info). They are read once, after the built-in models, when this class is first used; a
+ * name defined twice is an error.
  */
 public final class Models {
     private static final Map<String, NeuronModel> NEURONS = new LinkedHashMap<>();
@@ -35,13 +42,18 @@ public final class Models {
         add(HhPscAlpha.INSTANCE);
         add(HhCondExpTraub.INSTANCE);
         add(ParrotNeuron.INSTANCE);
+        for (NeuronModel m : ServiceLoader.load(NeuronModel.class, Models.class.getClassLoader())) add(m);
     }
 
     private Models() {
     }
 
     private static void add(NeuronModel m) {
-        NEURONS.put(m.name(), m);
+        NeuronModel old = NEURONS.putIfAbsent(m.name(), m);
+        if (old != null) {
+            throw new IllegalStateException("neuron model " + m.name() + " is defined twice: "
+                    + old.getClass().getName() + " and " + m.getClass().getName());
+        }
     }
 
     /** The known neuron model names, in registration order. */
