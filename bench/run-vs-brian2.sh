@@ -7,14 +7,20 @@
 #   bench/run-vs-brian2.sh --scale    also Brunel with 1,000,000 neurons and in-degree 1,000 (1e9 synapses)
 #
 # Run it on an otherwise idle machine: timings of a loaded machine mean little. Myelin runs each
-# configuration MYELIN_BENCH_REPEATS times (default 5, fresh JVM each, JIT warm-up included) and
-# the table reports medians; Brian2 runs once (its run loop is compiled C++ with no warm-up).
+# configuration MYELIN_BENCH_REPEATS times (default 5, fresh JVM each) cold (JIT compilation inside
+# the timed run) and warm (after MYELIN_BENCH_WARMUP_MS, default 500, of a separate instance of the
+# same network: the counterpart of Brian2's code generation and compilation, which its run time
+# excludes); the table reports medians. Brian2 runs once per configuration; COBA with rk4 (the
+# order of Myelin's integrator) and with euler (the Brian2/BrainPy benchmark scripts' method).
+# Myelin runs with --add-modules jdk.incubator.vector, so its vectorised kernels are used.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 scale=0
 [ "${1:-}" = "--scale" ] && scale=1
 reps=${MYELIN_BENCH_REPEATS:-5}
+# warm runs first simulate this many ms of a separate instance of the network (JIT warm-up)
+warm=${MYELIN_BENCH_WARMUP_MS:-500}
 out="bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 res="$out/results.jsonl"
@@ -23,13 +29,15 @@ bash validation/brian2/install.sh >&2
 echo "== building myelin-bench" >&2
 mvn -B -q -DskipTests -pl bench -am package >&2
 jar=bench/target/myelin-bench.jar
-J="java -XX:+UseParallelGC -Xms2g -Xmx20g -jar $jar"
+J="java -XX:+UseParallelGC -Xms2g -Xmx20g --add-modules jdk.incubator.vector -jar $jar"
 
 echo "== myelin (each configuration $reps times in a fresh JVM; the table shows medians)" >&2
 for r in $(seq $reps); do
   for t in 1 2; do
-    $J coba --threads $t | tee -a "$res"
-    $J brunel --threads $t | tee -a "$res"
+    for w in 0 $warm; do
+      $J coba --threads $t --warmup $w | tee -a "$res"
+      $J brunel --threads $t --warmup $w | tee -a "$res"
+    done
   done
 done
 # memory: heap growth over synapse count while building Brunel with 125 M synapses
@@ -39,7 +47,7 @@ if [ $scale = 1 ]; then
 fi
 
 echo "== brian2 (C++ standalone, OpenMP off = one thread; sim_s is the run loop alone)" >&2
-/usr/bin/python3 bench/brian2/bench_brian2.py --nets coba brunel --threads 0 | tee -a "$res"
+/usr/bin/python3 bench/brian2/bench_brian2.py --nets coba brunel --threads 0 --coba-methods rk4 euler | tee -a "$res"
 
 /usr/bin/python3 bench/compare.py "$res" | tee "$out/summary.txt"
 echo "results in $out" >&2

@@ -123,6 +123,7 @@ def bench_one(net, threads, duration_ms, seed, params, workroot, record, keep):
         simulator="brian2",
         brian2_version=networks.brian2_version(),
         network=net,
+        method=p.get("method"),
         n_neurons=n,
         n_e=int(p["N_E"]), n_i=int(p["N_I"]),
         n_synapses=n_syn,
@@ -174,6 +175,9 @@ def main(argv=None):
     ap.add_argument("--workdir", default=None,
                     help="parent of the standalone directories (default: temp dir)")
     ap.add_argument("--keep", action="store_true", help="keep the build directories")
+    ap.add_argument("--coba-methods", nargs="+", default=["rk4"],
+                    help="Brian2 integration methods for COBA (default rk4; the "
+                         "BrainPy/Brian2 benchmark scripts use euler)")
     args = ap.parse_args(argv)
 
     workroot = args.workdir or tempfile.mkdtemp(prefix="myelin_brian2_bench_")
@@ -184,6 +188,9 @@ def main(argv=None):
             for ne in args.brunel_ne:
                 configs.append((net, networks.params_for(
                     "brunel", N_E=ne, N_I=ne // 4)))
+        elif net == "coba":
+            for m in args.coba_methods:
+                configs.append((net, networks.params_for("coba", method=m)))
         else:
             configs.append((net, networks.params_for(net)))
     try:

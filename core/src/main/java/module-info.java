@@ -9,4 +9,7 @@ module org.myelin.core {
     exports org.myelin.core.analysis;
 
     uses org.myelin.core.NeuronModel;
+
+    // optional: the vectorised kernels run only when the JVM resolves it (--add-modules)
+    requires static jdk.incubator.vector;
 }

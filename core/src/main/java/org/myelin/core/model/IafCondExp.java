@@ -121,6 +121,21 @@ public final class IafCondExp extends NeuronModel {
         return new Kernel(p, dt);
     }
 
+    /**
+     * The branch-free passes of the vectorised kernel ({@link CondExpSimd}); null when the vector API
+     * is not available, and the kernel runs its fused scalar loop.
+     */
+    interface Passes {
+        /** The RK4 candidate voltage of every neuron of [from, to) into {@code y}, refractory or not. */
+        void rk4(Kernel k, double[] v, double[] gex, double[] gin, double[] cur, int base, int from, int to,
+                double[] y);
+
+        /** {@code g[i] = g[i] * factor + spikes[base + i]} for i in [from, to). */
+        void decay(double[] g, double[] spikes, int base, int from, int to, double factor);
+    }
+
+    static final Passes SIMD = Simd.load(Passes.class, "CondExpSimd");
+
     static final class Kernel implements NeuronKernel {
         final double h;
         final double exHalf, exFull, inHalf, inFull;
@@ -138,6 +153,12 @@ public final class IafCondExp extends NeuronModel {
         final int refSteps;
 
         Kernel(double[] p, double dt) {
+            this(p, dt, SIMD);
+        }
+
+        /** With {@code simd} null, the fused scalar loop; otherwise the vectorised passes. */
+        Kernel(double[] p, double dt, Passes simd) {
+            this.simd = simd;
             h = dt;
             tauEx = p[TAU_EX];
             tauIn = p[TAU_IN];
@@ -175,8 +196,22 @@ public final class IafCondExp extends NeuronModel {
             gStiff = (Z_MAX - zLeak) / hOverC;
         }
 
+        /** The vectorised passes, or null for the fused scalar loop. */
+        private final Passes simd;
+
+        /**
+         * Candidate voltages of the vectorised path. Scratch only: fully written before it is read in
+         * every call, never carried across calls. Each call reads the field once, so workers racing on
+         * the first allocation each use a complete array of their own.
+         */
+        private double[] scratch;
+
         @Override
         public void update(long step, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
+            if (simd != null) {
+                updateVectorised(s, in, base, from, to, out);
+                return;
+            }
             final double[] v = s[V];
             final double[] gex = s[G_EX];
             final double[] gin = s[G_IN];
@@ -235,6 +270,66 @@ public final class IafCondExp extends NeuronModel {
         }
 
         /**
+         * The same step as the fused loop of {@link #update}, in three passes: the branch-free RK4 of
+         * every neuron (vectorised), then per neuron the refractory, stiff-conductance and threshold
+         * logic (scalar), then the exact conductance decay plus this step's input (vectorised).
+         */
+        private void updateVectorised(double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
+            final double[] v = s[V];
+            final double[] gex = s[G_EX];
+            final double[] gin = s[G_IN];
+            final double[] r = s[R];
+            final double[] cur = in[2];
+            double[] y = scratch;
+            if (y == null || y.length < v.length) {
+                y = new double[v.length];
+                scratch = y;
+            }
+            simd.rk4(this, v, gex, gin, cur, base, from, to, y);
+            final double gStiff = this.gStiff, vTh = this.vTh, vReset = this.vReset;
+            final int refSteps = this.refSteps;
+            for (int i = from; i < to; i++) {
+                if (r[i] == 0) {
+                    final double ge0 = gex[i], gi0 = gin[i];
+                    double yi = ge0 + gi0 <= gStiff ? y[i] : stiffStep(v[i], ge0, gi0, cur[base + i]);
+                    if (yi >= vTh) {
+                        r[i] = refSteps;
+                        yi = vReset;
+                        out.add(i);
+                    }
+                    v[i] = yi;
+                } else {
+                    r[i] -= 1;
+                    v[i] = vReset;
+                }
+            }
+            simd.decay(gex, in[0], base, from, to, exFull);
+            simd.decay(gin, in[1], base, from, to, inFull);
+        }
+
+        /** The non-stiff RK4 step of {@link #update} for [from, to) into {@code y}, no branches on state. */
+        void rk4Scalar(double[] v, double[] gex, double[] gin, double[] cur, int base, int from, int to, double[] y) {
+            final double h = this.h, h2 = 0.5 * h, h6 = h / 6.0;
+            final double invC = this.invC, gLC = this.gLC, restC = this.restC, vTh = this.vTh;
+            for (int i = from; i < to; i++) {
+                final double ge0 = gex[i], gi0 = gin[i], v0 = v[i];
+                final double ac = restC + cur[base + i] * invC;
+                final double a0 = ac + ge0 * aEx0 + gi0 * aIn0, b0 = gLC + ge0 * invC + gi0 * invC;
+                final double aH = ac + ge0 * aExH + gi0 * aInH, bH = gLC + ge0 * bExH + gi0 * bInH;
+                final double aF = ac + ge0 * aExF + gi0 * aInF, bF = gLC + ge0 * bExF + gi0 * bInF;
+                double x = v0 < vTh ? v0 : vTh;
+                final double k1 = a0 - b0 * x;
+                x = v0 + h2 * k1;
+                final double k2 = aH - bH * (x < vTh ? x : vTh);
+                x = v0 + h2 * k2;
+                final double k3 = aH - bH * (x < vTh ? x : vTh);
+                x = v0 + h * k3;
+                final double k4 = aF - bF * (x < vTh ? x : vTh);
+                y[i] = v0 + h6 * (k1 + 2.0 * (k2 + k3) + k4);
+            }
+        }
+
+        /**
          * Slow path for very large conductances: n equal RK4 substeps, each with
          * {@code h_s (g_L + g) / C_m <= Z_MAX}, conductances still exact at every stage; exponential
          * relaxation substeps past {@code MAX_SUBSTEPS}.
@@ -254,10 +349,15 @@ public final class IafCondExp extends NeuronModel {
                 final double aH = ac + (geH * eEx + giH * eIn) * invC, bH = gLC + (geH + giH) * invC;
                 final double aF = ac + (geF * eEx + giF * eIn) * invC, bF = gLC + (geF + giF) * invC;
                 if (rk4) {
-                    final double k1 = a0 - b0 * Math.min(y, vTh);
-                    final double k2 = aH - bH * Math.min(y + hs2 * k1, vTh);
-                    final double k3 = aH - bH * Math.min(y + hs2 * k2, vTh);
-                    final double k4 = aF - bF * Math.min(y + hs * k3, vTh);
+                    // ternaries, not Math.min: the same values here (no NaN), without its -0.0/NaN handling
+                    double x = y < vTh ? y : vTh;
+                    final double k1 = a0 - b0 * x;
+                    x = y + hs2 * k1;
+                    final double k2 = aH - bH * (x < vTh ? x : vTh);
+                    x = y + hs2 * k2;
+                    final double k3 = aH - bH * (x < vTh ? x : vTh);
+                    x = y + hs * k3;
+                    final double k4 = aF - bF * (x < vTh ? x : vTh);
                     y += hs6 * (k1 + 2.0 * (k2 + k3) + k4);
                 } else {
                     // absurd conductances: exact relaxation with coefficients frozen at the substep
