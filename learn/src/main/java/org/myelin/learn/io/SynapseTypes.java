@@ -1,0 +1,261 @@
+package org.myelin.learn.io;
+
+import java.util.List;
+
+import org.myelin.core.ParamSpec;
+import org.myelin.core.Plasticity;
+import org.myelin.io.PlasticSynapseType;
+import org.myelin.learn.Stdp;
+import org.myelin.learn.SynapticScaling;
+import org.myelin.learn.TripletStdp;
+import org.myelin.learn.VogelsSprekeler;
+
+/**
+ * The model-file names of learn's rules ({@code synapse: {model: NAME, params: {...}}}), offered to
+ * io's catalog through {@link java.util.ServiceLoader} ({@code META-INF/services/org.myelin.io.PlasticSynapseType}).
+ * Each nested class is one name; its parameters are the rule's, with NEST's names and defaults, and
+ * {@link #create} builds exactly the rule the Java API builds from the same values (the factory, then
+ * the same setters).
+ *
+ * <h2>Units</h2>
+ * Time constants are given with a time unit ({@code 20 ms}). {@code Wmax} (and {@code Wmin}) are
+ * plain numbers in the unit of the weight onto the target port (mV for {@code iaf_psc_delta}, pA
+ * for current-based, nS for conductance-based targets), as the rules store weights in that unit.
+ * {@code target_rate} of {@code synaptic_scaling_synapse} is given in Hz.
+ *
+ * <h2>Names</h2>
+ * <table>
+ * <caption>Plastic synapse models in files</caption>
+ * <tr><th>name</th><th>rule</th></tr>
+ * <tr><td>stdp_synapse</td><td>{@link Stdp}, all-to-all</td></tr>
+ * <tr><td>stdp_nn_symm_synapse</td><td>{@link Stdp}, {@link Stdp.Pairing#NEAREST_SYMMETRIC}</td></tr>
+ * <tr><td>stdp_nn_restr_synapse</td><td>{@link Stdp}, {@link Stdp.Pairing#NEAREST_RESTRICTED}</td></tr>
+ * <tr><td>stdp_nn_pre_centered_synapse</td><td>{@link Stdp}, {@link Stdp.Pairing#NEAREST_PRE_CENTERED}</td></tr>
+ * <tr><td>stdp_symmetric_synapse</td><td>{@link Stdp#symmetric(boolean)}, all-to-all</td></tr>
+ * <tr><td>stdp_triplet_synapse</td><td>{@link TripletStdp}, all-to-all</td></tr>
+ * <tr><td>stdp_triplet_nn_synapse</td><td>{@link TripletStdp#nearestSpike(boolean)}</td></tr>
+ * <tr><td>vogels_sprekeler_synapse</td><td>{@link VogelsSprekeler}</td></tr>
+ * <tr><td>synaptic_scaling_synapse</td><td>{@link SynapticScaling}</td></tr>
+ * </table>
+ * {@code stdp_dopamine_synapse} is not offered: its volume transmitter is a population, and io's
+ * {@link PlasticSynapseType} passes numbers only (see the package documentation).
+ */
+public final class SynapseTypes {
+    private SynapseTypes() {
+    }
+
+    /** All names offered, in registration order. */
+    public static List<PlasticSynapseType> all() {
+        return List.of(new StdpAllToAll(), new StdpNearestSymmetric(), new StdpNearestRestricted(),
+                new StdpNearestPreCentered(), new StdpSymmetric(), new Triplet(), new TripletNearest(),
+                new VogelsSprekelerType(), new SynapticScalingType());
+    }
+
+    /** The parameters shared by the pair-based STDP names, with {@link Stdp#synapse()}'s defaults. */
+    static List<ParamSpec> stdpParameters() {
+        Stdp d = Stdp.synapse();
+        return List.of(
+                ParamSpec.positive("tau_plus", "ms", d.tauPlus(), "presynaptic trace time constant"),
+                ParamSpec.positive("tau_minus", "ms", d.tauMinus(), "postsynaptic trace time constant"),
+                ParamSpec.nonNegative("lambda", "", d.lambda(), "learning rate (relative to Wmax)"),
+                ParamSpec.nonNegative("alpha", "", d.alpha(), "depression relative to facilitation"),
+                ParamSpec.nonNegative("mu_plus", "", d.muPlus(), "facilitation weight-dependence exponent (0 additive, 1 multiplicative)"),
+                ParamSpec.nonNegative("mu_minus", "", d.muMinus(), "depression weight-dependence exponent (0 additive, 1 multiplicative)"),
+                ParamSpec.real("Wmax", "", d.wmax(), "weight bound, in the target port's weight unit; its sign is the weights'"));
+    }
+
+    static Stdp stdp(double[] p) {
+        return Stdp.synapse().tauPlus(p[0]).tauMinus(p[1]).lambda(p[2]).alpha(p[3]).powerLaw(p[4], p[5]).wmax(p[6]);
+    }
+
+    /** {@code stdp_synapse}: {@link Stdp} with all-to-all pairing (NEST's). */
+    public static final class StdpAllToAll implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "stdp_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return stdpParameters();
+        }
+
+        @Override
+        public Plasticity create(double[] p) {
+            return stdp(p);
+        }
+    }
+
+    /** {@code stdp_nn_symm_synapse}: {@link Stdp.Pairing#NEAREST_SYMMETRIC}. */
+    public static final class StdpNearestSymmetric implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "stdp_nn_symm_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return stdpParameters();
+        }
+
+        @Override
+        public Plasticity create(double[] p) {
+            return stdp(p).pairing(Stdp.Pairing.NEAREST_SYMMETRIC);
+        }
+    }
+
+    /** {@code stdp_nn_restr_synapse}: {@link Stdp.Pairing#NEAREST_RESTRICTED}. */
+    public static final class StdpNearestRestricted implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "stdp_nn_restr_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return stdpParameters();
+        }
+
+        @Override
+        public Plasticity create(double[] p) {
+            return stdp(p).pairing(Stdp.Pairing.NEAREST_RESTRICTED);
+        }
+    }
+
+    /** {@code stdp_nn_pre_centered_synapse}: {@link Stdp.Pairing#NEAREST_PRE_CENTERED}. */
+    public static final class StdpNearestPreCentered implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "stdp_nn_pre_centered_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return stdpParameters();
+        }
+
+        @Override
+        public Plasticity create(double[] p) {
+            return stdp(p).pairing(Stdp.Pairing.NEAREST_PRE_CENTERED);
+        }
+    }
+
+    /** {@code stdp_symmetric_synapse}: {@link Stdp#symmetric(boolean)} (Myelin's name). */
+    public static final class StdpSymmetric implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "stdp_symmetric_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return stdpParameters();
+        }
+
+        @Override
+        public Plasticity create(double[] p) {
+            return stdp(p).symmetric(true);
+        }
+    }
+
+    static List<ParamSpec> tripletParameters(TripletStdp d) {
+        return List.of(
+                ParamSpec.positive("tau_plus", "ms", d.tauPlus(), "fast presynaptic trace r1"),
+                ParamSpec.positive("tau_plus_triplet", "ms", d.tauX(), "slow presynaptic trace r2 (tau_x)"),
+                ParamSpec.positive("tau_minus", "ms", d.tauMinus(), "fast postsynaptic trace o1"),
+                ParamSpec.positive("tau_minus_triplet", "ms", d.tauY(), "slow postsynaptic trace o2 (tau_y)"),
+                ParamSpec.nonNegative("Aplus", "", d.a2Plus(), "pair facilitation A2+"),
+                ParamSpec.nonNegative("Aplus_triplet", "", d.a3Plus(), "triplet facilitation A3+"),
+                ParamSpec.nonNegative("Aminus", "", d.a2Minus(), "pair depression A2-"),
+                ParamSpec.nonNegative("Aminus_triplet", "", d.a3Minus(), "triplet depression A3-"),
+                ParamSpec.real("Wmax", "", d.wmax(), "weight bound, in the target port's weight unit; its sign is the weights'"));
+    }
+
+    static TripletStdp triplet(TripletStdp base, double[] p) {
+        return base.taus(p[0], p[1], p[2], p[3]).amplitudes(p[4], p[5], p[6], p[7]).wmax(p[8]);
+    }
+
+    /** {@code stdp_triplet_synapse}: {@link TripletStdp}, all-to-all, NEST's defaults. */
+    public static final class Triplet implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "stdp_triplet_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return tripletParameters(TripletStdp.synapse());
+        }
+
+        @Override
+        public Plasticity create(double[] p) {
+            return triplet(TripletStdp.synapse(), p);
+        }
+    }
+
+    /**
+     * {@code stdp_triplet_nn_synapse} (Myelin's name): {@link TripletStdp} with nearest-spike
+     * interactions; defaults: Pfister and Gerstner's visual-cortex nearest-spike set.
+     */
+    public static final class TripletNearest implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "stdp_triplet_nn_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return tripletParameters(TripletStdp.visualCortexNearest());
+        }
+
+        @Override
+        public Plasticity create(double[] p) {
+            return triplet(TripletStdp.visualCortexNearest(), p).nearestSpike(true);
+        }
+    }
+
+    /** {@code vogels_sprekeler_synapse}: {@link VogelsSprekeler}, NEST's defaults. */
+    public static final class VogelsSprekelerType implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "vogels_sprekeler_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            VogelsSprekeler d = VogelsSprekeler.synapse();
+            return List.of(
+                    ParamSpec.positive("tau", "ms", d.tau(), "pre- and postsynaptic trace time constant"),
+                    ParamSpec.nonNegative("eta", "", d.eta(), "learning rate"),
+                    ParamSpec.nonNegative("alpha", "", d.alpha(), "constant depression (2 rho_0 tau)"),
+                    ParamSpec.real("Wmax", "", d.wmax(), "weight bound, in the target port's weight unit; its sign is the weights'"));
+        }
+
+        @Override
+        public Plasticity create(double[] p) {
+            return VogelsSprekeler.synapse().tau(p[0]).eta(p[1]).alpha(p[2]).wmax(p[3]);
+        }
+    }
+
+    /** {@code synaptic_scaling_synapse}: {@link SynapticScaling}. */
+    public static final class SynapticScalingType implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "synaptic_scaling_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            SynapticScaling d = SynapticScaling.synapse();
+            return List.of(
+                    ParamSpec.nonNegative("target_rate", "Hz", d.targetRate(), "postsynaptic target rate"),
+                    ParamSpec.nonNegative("eta", "", d.eta(), "relative weight change per spike of rate error"),
+                    ParamSpec.positive("tau", "ms", d.tau(), "postsynaptic rate trace time constant"));
+        }
+
+        @Override
+        public Plasticity create(double[] p) {
+            return SynapticScaling.synapse().targetRate(p[0]).eta(p[1]).tau(p[2]);
+        }
+    }
+}
