@@ -58,11 +58,19 @@ import org.myelin.core.Rng;
  * <tr><td>noise</td><td>0</td><td>&gt;= 0</td></tr>
  * <tr><td>activation</td><td>TANH</td><td></td></tr>
  * <tr><td>seed</td><td>1</td><td></td></tr>
+ * <tr><td>precision (of the stored recurrent weights)</td><td>DOUBLE</td><td>DOUBLE, FLOAT</td></tr>
  * </table>
+ *
+ * <h2>Precision</h2>
+ * With {@code precision(FLOAT)} the recurrent weights are generated and scaled to the spectral radius
+ * in double as usual, then each is rounded to the nearest float ({@link CsrMatrix.Precision}); an
+ * explicit {@link Context#recurrent} matrix is converted the same way. State, inputs and sums stay
+ * double, so the float reservoir differs from the double one only by that rounding of {@code W}
+ * (relative {@code 2^-24} per weight).
  *
  * <p>Not thread-safe: one instance per thread. {@link #step} allocates nothing.
  */
-public final class Esn {
+public final class Esn implements Reservoir {
     /** Recurrent weight structure. */
     public enum Topology { RANDOM, ORTHOGONAL, RING, DELAY_LINE }
 
@@ -85,6 +93,7 @@ public final class Esn {
         private double noise;
         private Activation activation = Activation.TANH;
         private long seed = 1;
+        private CsrMatrix.Precision precision = CsrMatrix.Precision.DOUBLE;
         private CsrMatrix recurrent;
         private double[][] inputWeights;
         private double[] bias;
@@ -162,6 +171,16 @@ public final class Esn {
         public Context seed(long s) {
             seed = s;
             return this;
+        }
+
+        /** How the recurrent weights are stored (see the class documentation). */
+        public Context precision(CsrMatrix.Precision p) {
+            precision = p;
+            return this;
+        }
+
+        public CsrMatrix.Precision precision() {
+            return precision;
         }
 
         /** Explicit recurrent weights, used as given (no rescaling); overrides the topology. */
@@ -249,6 +268,7 @@ public final class Esn {
             check(noise >= 0 && Double.isFinite(noise), "noise", noise, "[0, inf)");
             if (topology == null) throw new IllegalArgumentException("esn: topology must not be null");
             if (activation == null) throw new IllegalArgumentException("esn: activation must not be null");
+            if (precision == null) throw new IllegalArgumentException("esn: precision must not be null; valid: DOUBLE, FLOAT");
             if (recurrent != null && (recurrent.rows != units || recurrent.columns != units)) {
                 throw new IllegalArgumentException("esn: recurrent weights are " + recurrent.rows + "x" + recurrent.columns
                         + "; valid: " + units + "x" + units + " (units x units)");
@@ -305,16 +325,16 @@ public final class Esn {
         this.tanh = ctx.activation == Activation.TANH;
         this.noiseKey = Rng.key(ctx.seed, 0xE5A, 4, 0);
         if (ctx.recurrent != null) {
-            this.w = ctx.recurrent;
+            this.w = ctx.recurrent.withPrecision(ctx.precision);
             this.radius = Double.NaN;
         } else {
             switch (ctx.topology) {
                 case RANDOM:
-                    this.w = scaleToRadius(randomSparse(n, ctx.density, ctx.seed), ctx.spectralRadius, ctx.seed);
+                    this.w = scaleToRadius(randomSparse(n, ctx.density, ctx.seed), ctx.spectralRadius, ctx.seed).withPrecision(ctx.precision);
                     this.radius = ctx.spectralRadius;
                     break;
                 case ORTHOGONAL:
-                    this.w = CsrMatrix.fromDense(orthogonal(n, ctx.seed), true).scaled(ctx.spectralRadius);
+                    this.w = CsrMatrix.fromDense(orthogonal(n, ctx.seed), true).scaled(ctx.spectralRadius).withPrecision(ctx.precision);
                     this.radius = ctx.spectralRadius;
                     break;
                 case RING: {
@@ -325,7 +345,7 @@ public final class Esn {
                         c[i] = (i + n - 1) % n;
                         v[i] = ctx.spectralRadius;
                     }
-                    this.w = CsrMatrix.fromTriplets(n, n, r, c, v);
+                    this.w = CsrMatrix.fromTriplets(n, n, r, c, v).withPrecision(ctx.precision);
                     this.radius = ctx.spectralRadius;
                     break;
                 }
@@ -338,7 +358,7 @@ public final class Esn {
                         c[i - 1] = i - 1;
                         v[i - 1] = 1;
                     }
-                    this.w = CsrMatrix.fromTriplets(n, n, r, c, v);
+                    this.w = CsrMatrix.fromTriplets(n, n, r, c, v).withPrecision(ctx.precision);
                     this.radius = 0;
                     break;
                 }
@@ -393,7 +413,7 @@ public final class Esn {
 
     private static double maxAbs(CsrMatrix w) {
         double m = 0;
-        for (double v : w.values) m = Math.max(m, Math.abs(v));
+        for (int k = 0; k < w.nonZeros(); k++) m = Math.max(m, Math.abs(w.value(k)));
         return m;
     }
 
@@ -503,6 +523,8 @@ public final class Esn {
      * Returns the new state (live view).
      */
     public double[] step(double[] u, double[] y) {
+        assert inputs == 0 || (u != null && u.length == inputs) : "input must have " + inputs + " values";
+        assert feedbacks == 0 || (y != null && y.length == feedbacks) : "feedback must have " + feedbacks + " values";
         final double[] prev = x;
         final double[] out = next;
         final int units = n;

@@ -244,7 +244,7 @@ public final class SpectralRadius {
 
     private static double frobenius(CsrMatrix a) {
         double s = 0;
-        for (double e : a.values) s += e * e;
+        for (int k = 0; k < a.nonZeros(); k++) s += a.value(k) * a.value(k);
         return Math.sqrt(s);
     }
 

@@ -2,6 +2,7 @@ package org.myelin.reservoir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,5 +32,37 @@ class CsrMatrixTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> CsrMatrix.fromTriplets(2, 2, new int[] {1}, new int[] {1}, new double[] {Double.NaN}));
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+    }
+
+    @Test
+    void floatValuesAreTheRoundedDoublesAndProductsStayWithinTheRoundingBound() {
+        CsrMatrix d = Esn.randomSparse(300, 0.05, 6).scaled(0.37);
+        CsrMatrix f = d.withPrecision(CsrMatrix.Precision.FLOAT);
+        assertEquals(CsrMatrix.Precision.FLOAT, f.precision());
+        assertEquals(d.nonZeros(), f.nonZeros());
+        boolean rounded = false;
+        for (int k = 0; k < d.nonZeros(); k++) {
+            assertEquals((double) (float) d.value(k), f.value(k)); // nearest float, exactly
+            rounded |= f.value(k) != d.value(k);
+        }
+        assertTrue(rounded, "some values are not floats already");
+        // widening back is exact
+        CsrMatrix back = f.withPrecision(CsrMatrix.Precision.DOUBLE);
+        for (int k = 0; k < d.nonZeros(); k++) assertEquals(f.value(k), back.value(k));
+        double[] x = new double[300];
+        for (int i = 0; i < 300; i++) x[i] = Math.sin(1.7 * i);
+        double[] yd = new double[300], yf = new double[300];
+        d.multiply(x, yd);
+        f.multiply(x, yf);
+        for (int i = 0; i < 300; i++) {
+            // |(W_f x)_i - (W x)_i| <= 2^-24 sum_k |w_k x_k|, plus double rounding of the sums
+            double bound = 0;
+            for (int k = d.rowStart[i]; k < d.rowStart[i + 1]; k++) bound += Math.abs(d.value(k) * x[d.cols[k]]);
+            assertEquals(yd[i], yf[i], bound * (Math.pow(2, -24) + 1e-13));
+        }
+        // scaling keeps the precision
+        assertEquals(CsrMatrix.Precision.FLOAT, f.scaled(2).precision());
+        assertEquals((float) (f.value(0) * 2), f.scaled(2).value(0));
+        assertSame(f, f.withPrecision(CsrMatrix.Precision.FLOAT));
     }
 }

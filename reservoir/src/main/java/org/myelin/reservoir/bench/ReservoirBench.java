@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.myelin.reservoir.CsrMatrix;
 import org.myelin.reservoir.Esn;
 import org.myelin.reservoir.task.MackeyGlassPrediction;
 import org.myelin.reservoir.task.MemoryCapacity;
@@ -18,8 +19,12 @@ import org.myelin.reservoir.task.Standard;
  *
  * <pre>
  *   java -cp ... org.myelin.reservoir.bench.ReservoirBench [target ...] [--seeds 11,12,13,14,15]
- *   targets: mg1 mg84 narma100 narma500 mc-linear mc-tanh speed (default: all)
+ *   targets: mg1 mg84 narma100 narma500 mc-linear mc-tanh ei-balance speed (default: all);
+ *            ei-mc and ei-narma run the two halves of ei-balance
  * </pre>
+ * {@code ei-balance} compares the adaptive E/I-balance reservoir with the same reservoir globally
+ * tuned on a validation split ({@link EiBalance}), on memory capacity and NARMA-10; {@code speed}
+ * gives ESN state updates per second with double and with float recurrent weights.
  * Scores are measured, never asserted here; progress goes to stderr, the table to stdout. The
  * MNIST liquid-state machine is run by {@code myelin reservoir mnist-lsm} (about 20 minutes).
  */
@@ -43,7 +48,7 @@ public final class ReservoirBench {
                 targets.add(args[i]);
             }
         }
-        if (targets.isEmpty()) targets = List.of("mg1", "mg84", "narma100", "narma500", "mc-linear", "mc-tanh", "speed");
+        if (targets.isEmpty()) targets = List.of("mg1", "mg84", "narma100", "narma500", "mc-linear", "mc-tanh", "ei-balance", "speed");
         for (String t : targets) {
             switch (t) {
                 case "mg1":
@@ -70,12 +75,24 @@ public final class ReservoirBench {
                     report("Memory capacity, tanh N=100, MC", ">= 25", seeds, s -> MemoryCapacity
                             .evaluate(new Esn(Standard.memoryTanh(100, s)), new MemoryCapacity.Context().seed(s)).capacity());
                     break;
+                case "ei-balance":
+                    eiBalance(EiBalance.Task.MEMORY, "Memory capacity, E/I reservoir N=100, MC", seeds);
+                    eiBalance(EiBalance.Task.NARMA, "NARMA-10, E/I reservoir N=100, NRMSE", seeds);
+                    break;
+                case "ei-mc":
+                    eiBalance(EiBalance.Task.MEMORY, "Memory capacity, E/I reservoir N=100, MC", seeds);
+                    break;
+                case "ei-narma":
+                    eiBalance(EiBalance.Task.NARMA, "NARMA-10, E/I reservoir N=100, NRMSE", seeds);
+                    break;
                 case "speed":
-                    speed(0.01);
-                    speed(0.10);
+                    for (CsrMatrix.Precision p : CsrMatrix.Precision.values()) {
+                        speed(0.01, p);
+                        speed(0.10, p);
+                    }
                     break;
                 default:
-                    System.err.println("unknown target '" + t + "'; valid: mg1 mg84 narma100 narma500 mc-linear mc-tanh speed");
+                    System.err.println("unknown target '" + t + "'; valid: mg1 mg84 narma100 narma500 mc-linear mc-tanh ei-balance ei-mc ei-narma speed");
                     System.exit(2);
             }
         }
@@ -93,9 +110,32 @@ public final class ReservoirBench {
                 seeds.length, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Both arms of {@link EiBalance} over the seeds: mean +- sd of each, the mean paired difference
+     * (adaptive minus global) with its sd, and how many seeds the adaptive arm won.
+     */
+    static void eiBalance(EiBalance.Task task, String name, long[] seeds) {
+        double[] g = new double[seeds.length], a = new double[seeds.length], d = new double[seeds.length];
+        int wins = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < seeds.length; i++) {
+            EiBalance.Outcome o = EiBalance.run(task, seeds[i], System.err::println);
+            g[i] = o.global();
+            a[i] = o.adaptive();
+            d[i] = a[i] - g[i];
+            if (EiBalance.better(task, a[i], g[i])) wins++;
+            System.err.printf(Locale.ROOT, "  %s, seed %d: global %.6g (%s), adaptive %.6g (%s)%n", name, seeds[i], g[i],
+                    o.globalChoice(), a[i], o.adaptiveChoice());
+        }
+        double[] mg = Metrics.meanStd(g), ma = Metrics.meanStd(a), md = Metrics.meanStd(d);
+        System.out.printf(Locale.ROOT, "%-62s global %.4g +- %.2g, adaptive %.4g +- %.2g; adaptive - global %+.3g +- %.2g"
+                        + " (%+.1f%%), adaptive better on %d of %d seeds (%.0f s)%n", name, mg[0], mg[1], ma[0], ma[1], md[0], md[1],
+                100 * md[0] / mg[0], wins, seeds.length, (System.nanoTime() - t0) / 1e9);
+    }
+
     /** State updates per second of a 1000-unit tanh ESN with one input (JIT warmed, best of 5). */
-    static void speed(double density) {
-        Esn esn = new Esn(new Esn.Context().units(1000).density(density).spectralRadius(0.9).seed(1));
+    static void speed(double density, CsrMatrix.Precision precision) {
+        Esn esn = new Esn(new Esn.Context().units(1000).density(density).spectralRadius(0.9).seed(1).precision(precision));
         double[] u = new double[1];
         int steps = density < 0.05 ? 20000 : 4000;
         double best = 0;
@@ -110,6 +150,6 @@ public final class ReservoirBench {
             if (rep > 0) best = Math.max(best, rate);
         }
         System.out.printf(Locale.ROOT, "%-62s %.0f updates/s (%.1f M synapse-ops/s)%s%n",
-                "ESN speed, N=1000, density " + density, best, best * esn.recurrent().nonZeros() / 1e6, sink == 42 ? " " : "");
+                "ESN speed, N=1000, density " + density + ", " + precision.name().toLowerCase(Locale.ROOT), best, best * esn.recurrent().nonZeros() / 1e6, sink == 42 ? " " : "");
     }
 }

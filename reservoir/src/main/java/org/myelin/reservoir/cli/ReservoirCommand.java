@@ -96,6 +96,9 @@ public final class ReservoirCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "mnist-lsm: worker threads per simulated network (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--reset", description = "mnist-lsm: start every image from the liquid's rest state instead of the activity the previous image left.")
+    boolean reset;
+
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "20", description = "mnist-lsm: readout training epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -209,6 +212,7 @@ public final class ReservoirCommand implements Callable<Integer> {
         mc.maxDelay(k).washout(Math.max(500, k));
         progress("driving with " + (mc.washout() + mc.train() + mc.test()) + " random inputs; readouts for delays 1.." + k);
         MemoryCapacity.Result r = MemoryCapacity.evaluate(esn, mc);
+        if (r.warning() != null) progress(r.warning());
         double[] delays = new double[k];
         for (int d = 0; d < k; d++) delays[d] = d + 1;
         Charts.csv(out, task, new String[] {"delay", "r2"}, new double[][] {delays, r.perDelay()});
@@ -309,6 +313,7 @@ public final class ReservoirCommand implements Callable<Integer> {
                 .readout(new SoftmaxRegression.Context().epochs(epochs).l2(1e-4).seed(seed));
         if (train != null) mc.trainImages(train);
         if (test != null) mc.testImages(test);
+        mc.reset(reset);
         MnistLsm.Result r = MnistLsm.run(tr, te, mc, this::progress);
         progress(String.format(Locale.ROOT, "train accuracy %.4f; liquid rate %.1f Hz; %.0f images/s; %.0f s in all",
                 r.trainAccuracy(), r.meanRate(), r.imagesPerSecond(), r.seconds()));

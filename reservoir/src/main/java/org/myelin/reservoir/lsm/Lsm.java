@@ -45,6 +45,13 @@ import org.myelin.core.model.SpikeGenerator;
  * activity decays. The features of a sample are its spike counts per neuron and time bin within its
  * window. Chunks are independent networks built from the same connectivity, so results do not
  * depend on the chunk size beyond the first sample of each chunk starting from rest.
+ *
+ * <p>With {@code reset} every sample instead starts from the same reset state, rest: all membrane
+ * potentials at {@code E_L}, no synaptic current, no refractoriness and no spike in transit. Its
+ * features then depend on that sample's input alone (not on the activity the previous sample left),
+ * and the gap plays no part. Each sample is simulated for its window in a network of its own, built
+ * from the same connectivity (the core has no in-place reset that also clears the input rings), so a
+ * reset presentation also pays one network build per sample.
  */
 public final class Lsm {
     /** Connectivity kinds. */
@@ -451,6 +458,16 @@ public final class Lsm {
      * {@code [sample][neuron][bin]}.
      */
     public byte[] present(Encoder encoder, int count, double windowMs, double gapMs, int bins, int chunk, Progress progress) {
+        return present(encoder, count, windowMs, gapMs, bins, chunk, false, progress);
+    }
+
+    /**
+     * As {@link #present(Encoder, int, double, double, int, int, Progress)}; with {@code reset} each
+     * sample starts from rest (see the class documentation) and {@code chunk} only sets how often
+     * progress is reported.
+     */
+    public byte[] present(Encoder encoder, int count, double windowMs, double gapMs, int bins, int chunk, boolean reset,
+                          Progress progress) {
         if (count < 1) throw new IllegalArgumentException("lsm: no samples to present");
         if (chunk < 1) throw new IllegalArgumentException("lsm: chunk = " + chunk + "; valid: >= 1");
         long windowSteps = Math.round(windowMs / ctx.dt), gapSteps = Math.round(gapMs / ctx.dt);
@@ -460,11 +477,14 @@ public final class Lsm {
         if (gapSteps < 0 || Math.abs(gapSteps * ctx.dt - gapMs) > 1e-9 * Math.max(1, gapMs)) {
             throw new IllegalArgumentException("lsm: gap = " + gapMs + " ms; valid: a non-negative multiple of dt = " + ctx.dt);
         }
+        if (bins < 1) throw new IllegalArgumentException("lsm: bins = " + bins + "; valid: >= 1");
+        if (reset) gapSteps = 0; // one sample per network, window only: every sample from rest
         long period = windowSteps + gapSteps;
         byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(count, n), bins)];
         int perSample = n * bins;
-        for (int start = 0; start < count; start += chunk) {
-            int m = Math.min(chunk, count - start);
+        int step = reset ? 1 : chunk;
+        for (int start = 0; start < count; start += step) {
+            int m = Math.min(step, count - start);
             double[][][] enc = new double[m][][];
             int[] len = new int[ctx.inputs];
             for (int j = 0; j < m; j++) {
@@ -501,7 +521,7 @@ public final class Lsm {
                 counts[j * perSample + nu[k] * bins + bin]++;
             }
             for (int q = 0; q < counts.length; q++) out[start * perSample + q] = (byte) Math.min(255, counts[q]);
-            if (progress != null) progress.progress(start + m, count);
+            if (progress != null && (!reset || (start + m) % chunk == 0 || start + m == count)) progress.progress(start + m, count);
         }
         return out;
     }

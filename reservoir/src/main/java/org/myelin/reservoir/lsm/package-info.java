@@ -1,6 +1,8 @@
 /**
  * The liquid-state machine: a spiking E/I reservoir on the core engine ({@link
  * org.myelin.reservoir.lsm.Lsm}), input encoders ({@link org.myelin.reservoir.lsm.Encoders}) and
- * state extraction ({@link org.myelin.reservoir.lsm.States}). Units: ms, mV, pA, pF, Hz.
+ * state extraction ({@link org.myelin.reservoir.lsm.States}). Samples are presented one after
+ * another, or each from the liquid's rest state ({@code Lsm.present(..., reset, ...)}). Units: ms, mV,
+ * pA, pF, Hz.
  */
 package org.myelin.reservoir.lsm;

@@ -3,6 +3,7 @@ package org.myelin.reservoir.task;
 import org.ejml.data.DMatrixRMaj;
 import org.myelin.core.Rng;
 import org.myelin.reservoir.Esn;
+import org.myelin.reservoir.Reservoir;
 import org.myelin.reservoir.readout.LinearReadout;
 import org.myelin.reservoir.readout.Ridge;
 import org.myelin.reservoir.readout.Rows;
@@ -107,8 +108,10 @@ public final class MemoryCapacity {
      * @param capacity the sum of {@code perDelay}
      * @param perDelay {@code r^2} for delay {@code k = 1..K} at index {@code k-1}
      * @param lambda   the absolute regularisation used
+     * @param warning  with cross-validation, the ridge search's note that it ended at its grid's
+     *                 edge; else null
      */
-    public record Result(double capacity, double[] perDelay, double lambda) {
+    public record Result(double capacity, double[] perDelay, double lambda, String warning) {
     }
 
     /** i.i.d. uniform input in [-1, 1]. */
@@ -120,7 +123,7 @@ public final class MemoryCapacity {
     }
 
     /** Drives {@code esn} (one input, no feedback) from its current state and measures MC. */
-    public static Result evaluate(Esn esn, Context ctx) {
+    public static Result evaluate(Reservoir esn, Context ctx) {
         ctx.conclude();
         if (esn.inputs() != 1 || esn.feedbacks() != 0) {
             throw new IllegalArgumentException("memory capacity needs an ESN with 1 input and no feedback; got "
@@ -147,6 +150,11 @@ public final class MemoryCapacity {
             throw new IllegalArgumentException("memory capacity: maxDelay = " + maxDelay + " is invalid; valid: 1.."
                     + ctx.washout + " (at most the washout, so every target u(t-k) exists)");
         }
+        for (int t = 0; t < total; t++) {
+            if (!Double.isFinite(u[t])) {
+                throw new IllegalArgumentException("memory capacity: input series holds " + u[t] + " at step " + t + "; valid: finite values");
+            }
+        }
         int w = ctx.washout;
         DMatrixRMaj y = new DMatrixRMaj(total - w, maxDelay);
         for (int t = w; t < total; t++) {
@@ -155,8 +163,11 @@ public final class MemoryCapacity {
         DMatrixRMaj x = Rows.slice(states, w, total);
         DMatrixRMaj xTrain = Rows.slice(x, 0, ctx.train), yTrain = Rows.slice(y, 0, ctx.train);
         LinearReadout r;
+        String warning = null;
         if (ctx.folds >= 2) {
-            r = Ridge.crossValidate(xTrain, yTrain, ctx.folds).readout();
+            Ridge.Search search = Ridge.crossValidate(xTrain, yTrain, ctx.folds);
+            r = search.readout();
+            warning = search.warning();
         } else {
             Ridge.Path path = Ridge.path(xTrain, yTrain);
             r = path.readout(ctx.ridge * path.scale());
@@ -169,6 +180,6 @@ public final class MemoryCapacity {
             per[d] = Metrics.squaredCorrelation(Rows.column(pred, d), Rows.column(yTest, d));
             mc += per[d];
         }
-        return new Result(mc, per, r.lambda());
+        return new Result(mc, per, r.lambda(), warning);
     }
 }

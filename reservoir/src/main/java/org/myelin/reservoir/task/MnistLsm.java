@@ -28,6 +28,7 @@ public final class MnistLsm {
         private int bins = 1;
         private int chunk = 500;
         private long seed = 1;
+        private boolean reset;
         private Lsm.Context liquid = new Lsm.Context().neurons(8000).inputs(Mnist.PIXELS);
         private SoftmaxRegression.Context readout = new SoftmaxRegression.Context().epochs(20).l2(1e-4);
 
@@ -69,6 +70,19 @@ public final class MnistLsm {
         public Context chunk(int c) {
             chunk = c;
             return this;
+        }
+
+        /**
+         * Whether every image starts from the liquid's rest state instead of the activity the previous
+         * image left (default false: images follow each other, separated by the gap).
+         */
+        public Context reset(boolean r) {
+            reset = r;
+            return this;
+        }
+
+        public boolean reset() {
+            return reset;
         }
 
         /** Seed of the input spike trains (the liquid has its own in {@link #liquid}). */
@@ -173,7 +187,7 @@ public final class MnistLsm {
             double[] x = new double[Mnist.PIXELS];
             for (int p = 0; p < Mnist.PIXELS; p++) x[p] = images.pixel(i, p) / 255.0;
             return Encoders.poisson(x, ctx.maxRate, ctx.window, dt, Rng.key(key, i));
-        }, count, ctx.window, ctx.gap, ctx.bins, ctx.chunk, (done, total) -> {
+        }, count, ctx.window, ctx.gap, ctx.bins, ctx.chunk, ctx.reset, (done, total) -> {
             long now = System.nanoTime();
             if (now - last[0] > 5e9 || done == total) {
                 last[0] = now;

@@ -3,6 +3,7 @@ package org.myelin.reservoir.task;
 import org.ejml.data.DMatrixRMaj;
 import org.myelin.core.Rng;
 import org.myelin.reservoir.Esn;
+import org.myelin.reservoir.Reservoir;
 import org.myelin.reservoir.readout.LinearReadout;
 import org.myelin.reservoir.readout.Ridge;
 import org.myelin.reservoir.readout.Rows;
@@ -131,7 +132,7 @@ public final class Narma10 {
     }
 
     /** Trains and tests {@code esn} (1 input, no feedback) on a fresh NARMA-10 sequence. */
-    public static Result evaluate(Esn esn, Context ctx) {
+    public static Result evaluate(Reservoir esn, Context ctx) {
         ctx.conclude();
         if (esn.inputs() != 1 || esn.feedbacks() != 0) {
             throw new IllegalArgumentException("narma10 needs an ESN with 1 input and no feedback; got "
@@ -151,6 +152,11 @@ public final class Narma10 {
         if (features.numRows != b || target.length != b) {
             throw new IllegalArgumentException("narma10: " + features.numRows + " feature rows and " + target.length
                     + " targets; valid: washout + train + test = " + b + " of each");
+        }
+        for (int t = 0; t < b; t++) {
+            if (!Double.isFinite(target[t])) {
+                throw new IllegalArgumentException("narma10: target series holds " + target[t] + " at step " + t + "; valid: finite values");
+            }
         }
         DMatrixRMaj y = Rows.column(target);
         Ridge.Search s = Ridge.crossValidate(Rows.slice(features, w, a), Rows.slice(y, w, a), ctx.folds);

@@ -49,4 +49,28 @@ class LsmTest {
         for (int k = 0; k < 250; k++) differ |= a[k] != a[250 + k];
         assertTrue(differ);
     }
+
+    @Test
+    void withResetTheSameSampleTwiceGivesTheSameStates() {
+        // a liquid with strong recurrence that is still active when the next sample starts (no gap)
+        Lsm.Context c = new Lsm.Context().neurons(125).inputs(10).inputIndegree(5).inputWeight(400).seed(5);
+        double[][] trains = Encoders.poisson(new double[] {1, 0.2, 1, 0.2, 1, 0.2, 1, 0.2, 1, 0.2}, 200, 40, 1, 31);
+        Lsm.Encoder same = i -> trains;
+        int per = 125 * 2;
+        byte[] carried = new Lsm(c).present(same, 2, 40, 0, 2, 10, false, null);
+        byte[] reset = new Lsm(c).present(same, 2, 40, 0, 2, 10, true, null);
+        long spikes = 0;
+        for (byte x : reset) spikes += x & 0xFF;
+        assertTrue(spikes > 0, "the liquid responds");
+        // from reset both presentations start from rest and see the same input: identical features
+        for (int k = 0; k < per; k++) assertEquals(reset[k], reset[per + k], "neuron-bin " + k);
+        // without reset the second presentation inherits the first one's activity and differs
+        boolean differ = false;
+        for (int k = 0; k < per; k++) differ |= carried[k] != carried[per + k];
+        assertTrue(differ, "carried-over activity changes the second presentation");
+        // the first sample starts from rest either way
+        for (int k = 0; k < per; k++) assertEquals(carried[k], reset[k]);
+        // reset features do not depend on the gap or the chunk
+        assertArrayEquals(reset, new Lsm(c).present(same, 2, 40, 30, 2, 1, true, null));
+    }
 }

@@ -79,6 +79,14 @@ class RidgeTest {
         assertEquals(0, edge.best());
         assertNotNull(edge.warning());
         assertTrue(edge.warning().contains("lower edge"), edge.warning());
+        // a grid of tiny values only on pure-noise targets: more regularisation always helps, the best is the upper edge
+        DMatrixRMaj noise = new DMatrixRMaj(120, 1);
+        Rng.Stream g = new Rng.Stream(5);
+        for (int i = 0; i < 120; i++) noise.set(i, 0, g.nextGaussian());
+        Ridge.Search upper = Ridge.crossValidate(d[0], noise, Ridge.grid(-12, -10, 2), 5, true);
+        assertEquals(upper.lambdas().length - 1, upper.best());
+        assertNotNull(upper.warning());
+        assertTrue(upper.warning().contains("upper edge"), upper.warning());
     }
 
     @Test
