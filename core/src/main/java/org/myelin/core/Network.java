@@ -130,7 +130,8 @@ public final class Network {
     PostArchive[][] archives; // [pop][worker], null for populations no plastic synapse targets
     VolumeTransmitter[] vts;
     ModulatorSpikes[][] mods; // [vt][worker]
-    int[] vtPop;
+    int[][] vtPops; // [vt][source]
+    double[][] vtWeights; // [vt][source]
     int[] vtPeriod;
     int[] vtDelay;
     SynapseGroup[][][] vtGroups; // [vt][worker][]
@@ -331,7 +332,11 @@ public final class Network {
         Plasticity rule = p.synapse.plasticity;
         if (rule != null && rule.volumeTransmitter() != null) {
             VolumeTransmitter vt = rule.volumeTransmitter();
-            if (vt.source.net != this) throw new IllegalArgumentException("volume transmitter population belongs to another network");
+            for (Population src : vt.sources) {
+                if (src.net != this) {
+                    throw new IllegalArgumentException("volume transmitter population " + src.name + " belongs to another network");
+                }
+            }
             vt.validate(e, dt);
         }
         if ("parrot_neuron".equals(tm.name()) && !ParrotNeuron.NO_REPEAT.equals(p.synapse.receptor)
@@ -584,14 +589,17 @@ public final class Network {
         int nv = vtl.size();
         vts = vtl.toArray(new VolumeTransmitter[0]);
         mods = new ModulatorSpikes[nv][workers];
-        vtPop = new int[nv];
+        vtPops = new int[nv][];
+        vtWeights = new double[nv][];
         vtPeriod = new int[nv];
         vtDelay = new int[nv];
         vtGroups = new SynapseGroup[nv][workers][];
         List<List<Double>> vtTaus = new ArrayList<>();
         for (int v = 0; v < nv; v++) {
             VolumeTransmitter vt = vts[v];
-            vtPop[v] = vt.source.id;
+            vtPops[v] = new int[vt.sources.length];
+            for (int k = 0; k < vt.sources.length; k++) vtPops[v][k] = vt.sources[k].id;
+            vtWeights[v] = vt.weights.clone();
             vtDelay[v] = (int) Math.round(vt.delayMs / dt);
             vtPeriod[v] = vt.intervalMs == 0 ? interval : (int) Math.round(vt.intervalMs / dt);
             List<Double> taus = new ArrayList<>();
@@ -1002,15 +1010,24 @@ public final class Network {
             for (int r = 0; r < wr.length; r++) if (wr[r].due(stamp)) wr[r].sample(w, stamp);
         }
 
-        /** Appends the volume transmitter's spikes of step s (from every worker's buffer) to this worker's copy. */
+        /**
+         * Appends the volume transmitter's event of step s (the weighted spike counts of its sources,
+         * from every worker's buffer) to this worker's copy; a step whose multiplicity is 0 adds none.
+         */
         private void modulate(int v, int s, int par, int stamp) {
-            final int p = vtPop[v];
-            int count = 0;
-            for (Worker src : all) {
-                final int[] se = src.stepEnd[par][p];
-                count += se[s] - (s == 0 ? 0 : se[s - 1]);
+            final int[] ps = vtPops[v];
+            final double[] ws = vtWeights[v];
+            double m = 0;
+            for (int k = 0; k < ps.length; k++) {
+                final int p = ps[k];
+                int count = 0;
+                for (Worker src : all) {
+                    final int[] se = src.stepEnd[par][p];
+                    count += se[s] - (s == 0 ? 0 : se[s - 1]);
+                }
+                if (count > 0) m += ws[k] * count;
             }
-            if (count > 0) mods[v][w].add(stamp + vtDelay[v], count);
+            if (m != 0) mods[v][w].add(stamp + vtDelay[v], m);
         }
 
         /** The volume transmitter's periodic update of this worker's synapses, then a fresh spike list. */

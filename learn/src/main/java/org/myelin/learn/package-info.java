@@ -73,6 +73,18 @@
  * inputs per neuron), and COBA with STDP on E-&gt;E runs at about 1.6 to 2.4 times static COBA.
  * Static projections keep their own delivery path and cost what they did.
  *
+ * <h2>Astrocyte-modulated STDP (package {@code org.myelin.learn.astro})</h2>
+ * {@link org.myelin.learn.astro.AstroStdp} ({@code astro_stdp_synapse}) is NALSM's rule (Ivanov and
+ * Michmizos 2021): additive all-to-all STDP with the timing above, whose activity-lowering term
+ * (depression of excitatory synapses, strengthening of inhibitory ones) has the learning rate
+ * {@code A(t)} of an {@link org.myelin.learn.astro.Astrocyte} instead of a constant. The astrocyte,
+ * {@code tau_astro dA/dt = -A + b_astro + w_astro (S_liquid(t) - S_input(t))}, reaches the synapses
+ * through a volume transmitter whose sources are the liquid (+1) and input (-1) populations; the rule
+ * reads {@code A} exactly (closed form) at each change it gates. With a constant {@code A} the rule is
+ * plain additive STDP. Excitatory synapses need {@code A} only at the presynaptic spike and cost what
+ * {@code stdp_synapse} costs; inhibitory ones read {@code A} at postsynaptic spikes and are brought up
+ * to date at each volume-transmitter update, as {@code stdp_dopamine_synapse} is.
+ *
  * <p>Units: time in ms, rates in Hz, weights in the target port's unit (mV, pA or nS).
  */
 package org.myelin.learn;
