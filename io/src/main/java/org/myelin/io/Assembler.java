@@ -16,6 +16,7 @@ import org.myelin.core.RateRecorder;
 import org.myelin.core.SpikeRecorder;
 import org.myelin.core.StateRecorder;
 import org.myelin.core.Synapse;
+import org.myelin.core.VolumeTransmitter;
 import org.myelin.core.model.SpikeGenerator;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -25,7 +26,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * spike_generator stimuli's projections, the other stimuli, recorders. Element ids (which key the
  * random streams) follow that order, so a file and a Java builder making the same calls in the same
  * order give bit-identical results. A core {@link ModelException} is reported at the file position
- * of the entry that caused it.
+ * of the entry that caused it. A modulated plastic synapse gets the volume transmitter of the
+ * population its {@code volume_transmitter} names; projections whose blocks agree in population,
+ * delay and interval share one volume transmitter (as synapses in NEST share one
+ * {@code volume_transmitter} node), which gives the same results as one each.
  */
 final class Assembler {
     private final ModelSpec spec;
@@ -36,6 +40,8 @@ final class Assembler {
     private final List<String> projPaths = new ArrayList<>();
     private final List<Node> stimNodes = new ArrayList<>();
     private final List<String> stimPaths = new ArrayList<>();
+    /** Volume transmitters by {@link VolumeTransmitterSpec#key()}: equal blocks share one. */
+    private final Map<String, VolumeTransmitter> vts = new LinkedHashMap<>();
 
     private Assembler(ModelSpec spec) {
         this.spec = spec;
@@ -151,13 +157,15 @@ final class Assembler {
         return pop;
     }
 
-    private static Synapse synapse(ProjectionSpec p) {
+    private Synapse synapse(ProjectionSpec p) {
         Synapse s;
         if (p.synapse() == Synapse.Model.TSODYKS) {
             double[] t = p.synapseParams();
             s = Synapse.tsodyks(p.weight(), p.delay()).tsodyksParams(t[0], t[1], t[2], t[3]).tsodyksState(t[4], t[5], t[6]);
         } else if (p.synapse() == Synapse.Model.PLASTIC) {
-            s = Synapse.plastic(p.weight(), p.delay(), Catalog.plasticType(p.synapseName()).create(p.synapseParams().clone()));
+            VolumeTransmitterSpec v = p.volumeTransmitter();
+            VolumeTransmitter vt = v == null ? null : vts.computeIfAbsent(v.key(), k -> v.build(pops));
+            s = Synapse.plastic(p.weight(), p.delay(), Catalog.rule(p.synapseName(), p.synapseParams(), vt));
         } else {
             s = Synapse.statics(p.weight(), p.delay());
         }

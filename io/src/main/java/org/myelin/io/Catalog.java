@@ -13,7 +13,9 @@ import org.myelin.core.Generator;
 import org.myelin.core.Models;
 import org.myelin.core.NeuronModel;
 import org.myelin.core.ParamSpec;
+import org.myelin.core.Plasticity;
 import org.myelin.core.Synapse;
+import org.myelin.core.VolumeTransmitter;
 
 /**
  * What a model file can name: neuron models (core's {@link Models} registry plus
@@ -90,6 +92,34 @@ public final class Catalog {
     /** The plastic synapse model of that name, or null. */
     static PlasticSynapseType plasticType(String name) {
         return PLASTIC.get(name);
+    }
+
+    /**
+     * Whether synapse model {@code name} is modulated through a volume transmitter (its synapse block
+     * then needs {@code volume_transmitter}; see {@link PlasticSynapseType#usesVolumeTransmitter()}).
+     */
+    public static boolean usesVolumeTransmitter(String name) {
+        PlasticSynapseType t = PLASTIC.get(name);
+        return t != null && t.usesVolumeTransmitter();
+    }
+
+    /** The synapse models that take a {@code volume_transmitter}, in registration order. */
+    public static List<String> modulatedSynapseModels() {
+        List<String> n = new ArrayList<>();
+        for (PlasticSynapseType t : PLASTIC.values()) if (t.usesVolumeTransmitter()) n.add(t.name());
+        return n;
+    }
+
+    /**
+     * The rule of plastic model {@code name} for parameters {@code params} (copied), modulated by
+     * {@code vt} when the model uses a volume transmitter (then {@code vt} must not be null; it is
+     * ignored otherwise).
+     */
+    static Plasticity rule(String name, double[] params, VolumeTransmitter vt) {
+        PlasticSynapseType t = PLASTIC.get(name);
+        if (!t.usesVolumeTransmitter()) return t.create(params.clone());
+        if (vt == null) throw new IllegalStateException(name + " needs a volume transmitter");
+        return t.create(params.clone(), vt);
     }
 
     /** The parameters of a synapse model, in internal units; empty for static_synapse. */

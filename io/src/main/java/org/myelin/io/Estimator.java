@@ -16,7 +16,8 @@ import org.myelin.core.Synapse;
  * used, one CSR group of {@code 16 + 4 (nSource + 1)} bytes plus per synapse 2 bytes of target (4 when
  * the block is wider than 65,536), 4 of weight if drawn, 2 of delay if drawn; Tsodyks synapses add 32
  * bytes per source and group; plastic synapses store double weights and their rule's state per synapse
- * and per source and group (the postsynaptic spike archive of plastic targets is not counted).
+ * and per source and group (the postsynaptic spike archive of plastic targets and the spike lists of
+ * volume transmitters are not counted: both depend on activity).
  */
 final class Estimator {
     /** Largest synapse group the core builds (ConnectionBuilder.MAX_GROUP). */
@@ -41,7 +42,8 @@ final class Estimator {
             int synVars = 0;
             int srcVars = 0;
             if (p.synapse() == Synapse.Model.PLASTIC) {
-                Plasticity rule = Catalog.plasticType(p.synapseName()).create(p.synapseParams().clone());
+                VolumeTransmitterSpec v = p.volumeTransmitter();
+                Plasticity rule = Catalog.rule(p.synapseName(), p.synapseParams(), v == null ? null : v.standIn(dt));
                 synVars = rule.synapseVariables().length;
                 srcVars = rule.sourceVariables().length;
                 if (rule.weightSign() != 0 && p.receptor() == null) ports = 1;

@@ -288,6 +288,20 @@ public final class ModelSpec {
         m.put("connect", c);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", p.synapseName());
+        VolumeTransmitterSpec vt = p.volumeTransmitter();
+        if (vt != null) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            if (vt.single()) {
+                v.put("population", vt.populations()[0]);
+            } else {
+                Map<String, Object> src = new LinkedHashMap<>();
+                for (int i = 0; i < vt.populations().length; i++) src.put(vt.populations()[i], Units.number(vt.weights()[i]));
+                v.put("sources", src);
+            }
+            v.put("delay", Units.format(vt.delay(), "ms"));
+            v.put("interval", vt.interval() == 0 ? "auto" : Units.format(vt.interval(), "ms"));
+            s.put("volume_transmitter", v);
+        }
         List<ParamSpec> specs = Catalog.synapseParameters(p.synapseName());
         if (!specs.isEmpty()) {
             Map<String, Object> sp = new LinkedHashMap<>();

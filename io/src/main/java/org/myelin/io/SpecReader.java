@@ -52,6 +52,8 @@ final class SpecReader {
     private static final List<String> POP_KEYS = List.of("model", "size", "params", "initial");
     private static final List<String> PROJ_KEYS = List.of("from", "to", "connect", "synapse", "weight", "delay",
             "receptor");
+    private static final List<String> SYN_KEYS = List.of("model", "params", "volume_transmitter");
+    private static final List<String> VT_KEYS = List.of("population", "sources", "delay", "interval");
     private static final List<String> STIM_KEYS = List.of("model", "params", "to", "weight", "delay");
     private static final List<String> RECORD_KEYS = List.of("spikes", "state", "rate");
     private static final List<String> STATE_KEYS = List.of("population", "variables", "neurons", "interval");
@@ -1174,13 +1176,14 @@ final class SpecReader {
             String synName = "static_synapse";
             double[] tso = new double[0];
             Plasticity rule = null;
+            VolumeTransmitterSpec vt = null;
             if (f.has("synapse")) {
                 Node sn = f.get("synapse");
                 String sp = join(path, "synapse");
                 Node modelNode = sn;
                 Fields sf = null;
                 if (!(sn instanceof ScalarNode)) {
-                    sf = fields(sn, sp, List.of("model", "params"), "a synapse model");
+                    sf = fields(sn, sp, SYN_KEYS, "a synapse model");
                     if (sf == null) continue;
                     modelNode = sf.get("model");
                     if (modelNode == null) {
@@ -1241,9 +1244,27 @@ final class SpecReader {
                         }
                     }
                 }
+                boolean modulated = Catalog.usesVolumeTransmitter(s);
+                if (sf != null && sf.has("volume_transmitter")) {
+                    String vp = join(sp, "volume_transmitter");
+                    if (!modulated) {
+                        List<String> m = Catalog.modulatedSynapseModels();
+                        error(sf.key("volume_transmitter"), vp, s + " takes no volume transmitter; models that do: "
+                                + (m.isEmpty() ? "none" : String.join(", ", m)));
+                        ok = false;
+                    } else {
+                        vt = volumeTransmitter(sf.get("volume_transmitter"), vp);
+                        if (vt == null) ok = false;
+                    }
+                } else if (modulated) {
+                    error(sn, sp, "missing 'volume_transmitter': " + s + " is modulated by the spikes of a population, "
+                            + "e.g. volume_transmitter: {population: DA, delay: 1 ms}");
+                    ok = false;
+                }
                 if (ok && syn == Synapse.Model.PLASTIC) {
                     try {
-                        rule = Catalog.plasticType(s).create(tso.clone());
+                        // a modulated rule is created with a stand-in of its volume transmitter's population
+                        rule = Catalog.rule(s, tso, vt == null ? null : vt.standIn(dt));
                         rule.validate(null, dt);
                     } catch (ModelException e) {
                         boolean given = pf != null && e.key() != null && pf.has(e.key());
@@ -1262,15 +1283,117 @@ final class SpecReader {
             for (int k = 0; k < tgts.size(); k++) {
                 PopulationSpec t = tgts.get(k);
                 if (t == null) continue;
-                ProjectionSpec ps = target(path, f, c, src, t, tgtNodes.get(k), syn, synName, tso, rule, delay, receptor);
+                ProjectionSpec ps = target(path, f, c, src, t, tgtNodes.get(k), syn, synName, tso, vt, rule, delay,
+                        receptor);
                 if (ps != null) out.add(ps);
             }
         }
     }
 
+    /**
+     * A synapse block's {@code volume_transmitter}: a population name, or {@code {population: NAME,
+     * delay: 1 ms, interval: 1 ms}}, or with {@code sources: {DA: 1, PUN: -1}} (weighted populations,
+     * the first of weight 1) instead of {@code population} (delay default 0 ms, interval default auto
+     * = every exchange interval); delay and interval are checked by the core's rules. Null after
+     * reporting.
+     */
+    private VolumeTransmitterSpec volumeTransmitter(Node n, String path) {
+        Fields f = null;
+        boolean ok = true;
+        List<String> names = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        if (n instanceof ScalarNode) {
+            ok = reference(n, path) != null;
+            if (ok) names.add(((ScalarNode) n).getValue().trim());
+            weights.add(1.0);
+        } else {
+            f = fields(n, path, VT_KEYS, "a volume transmitter");
+            if (f == null) return null;
+            if (f.has("population") && f.has("sources")) {
+                error(f.key("sources"), join(path, "sources"), "give either 'population' (one source) or 'sources' "
+                        + "(weighted sources), not both");
+                return null;
+            }
+            if (f.has("population")) {
+                ok = reference(f.get("population"), join(path, "population")) != null;
+                if (ok) names.add(((ScalarNode) f.get("population")).getValue().trim());
+                weights.add(1.0);
+            } else if (f.has("sources")) {
+                ok = sources(f.get("sources"), join(path, "sources"), names, weights);
+            } else {
+                error(n, path, "missing 'population' (the modulatory population whose spikes it collects), "
+                        + "e.g. {population: DA, delay: 1 ms}, or 'sources' (populations with weights), "
+                        + "e.g. {sources: {DA: 1, PUN: -1}}");
+                return null;
+            }
+        }
+        double delay = VolumeTransmitterSpec.DEFAULT_DELAY;
+        double interval = VolumeTransmitterSpec.DEFAULT_INTERVAL;
+        if (f != null && f.has("delay")) {
+            delay = quantity(f.get("delay"), join(path, "delay"), "ms", "delay");
+            if (Double.isNaN(delay)) ok = false;
+        }
+        if (f != null && f.has("interval")) {
+            Node iv = f.get("interval");
+            if (!(iv instanceof ScalarNode && "auto".equals(((ScalarNode) iv).getValue().trim()))) {
+                interval = quantity(iv, join(path, "interval"), "ms", "interval (or auto)");
+                if (Double.isNaN(interval)) ok = false;
+            }
+        }
+        if (!Double.isNaN(delay) && !Double.isNaN(interval)) {
+            try {
+                VolumeTransmitterSpec.check(delay, interval, dt);
+            } catch (ModelException e) {
+                String k = "vt delay".equals(e.key()) ? "delay" : "interval";
+                error(f != null && f.has(k) ? f.get(k) : n, join(path, k), coreMessage(e));
+                ok = false;
+            }
+        }
+        if (!ok) return null;
+        double[] w = new double[weights.size()];
+        for (int i = 0; i < w.length; i++) w[i] = weights.get(i);
+        return new VolumeTransmitterSpec(names.toArray(new String[0]), w, delay, interval, n);
+    }
+
+    /**
+     * A volume transmitter's {@code sources}: a mapping from population names to plain-number weights,
+     * finite and non-zero, the first 1 (core's {@code VolumeTransmitter.of(p)} gives its first source
+     * weight 1, {@code and(p, w)} the others {@code w}). False after reporting.
+     */
+    private boolean sources(Node n, String path, List<String> names, List<Double> weights) {
+        String what = "source populations with their weights, e.g. {DA: 1, PUN: -1}";
+        Fields sf = fields(n, path, null, what);
+        if (sf == null) return false;
+        if (sf.map.isEmpty()) {
+            error(n, path, "expected at least one source: " + what);
+            return false;
+        }
+        boolean ok = true;
+        for (Map.Entry<String, NodeTuple> e : sf.map.entrySet()) {
+            String kp = join(path, e.getKey());
+            Node vn = e.getValue().getValueNode();
+            boolean known = reference(e.getValue().getKeyNode(), kp) != null;
+            double w = quantity(vn, kp, "", "the weight of source " + e.getKey());
+            if (Double.isNaN(w)) {
+                ok = false;
+            } else if (!(w != 0 && Double.isFinite(w))) {
+                error(vn, kp, text(vn) + " is invalid: a source's weight must be finite and non-zero");
+                ok = false;
+            } else if (names.isEmpty() && w != 1) {
+                error(vn, kp, text(vn) + " is invalid: the first source's weight must be 1 (the others may be any finite, "
+                        + "non-zero value); list a source of weight 1 first");
+                ok = false;
+            }
+            if (!known) ok = false;
+            names.add(e.getKey());
+            weights.add(w);
+        }
+        return ok;
+    }
+
     private ProjectionSpec target(String path, Fields f, ConnectArgs c, PopulationSpec src, PopulationSpec t, Node toNode,
-                                  Synapse.Model syn, String synName, double[] tso, Plasticity rule, Dist delay,
-                                  String receptor) {
+                                  Synapse.Model syn, String synName, double[] tso, VolumeTransmitterSpec vt,
+                                  Plasticity rule, Dist delay, String receptor) {
         String tp = join(path, "to");
         if (t.isSpikeGenerator() || Catalog.weightUnit(t.model()) == null) {
             error(toNode, tp, "population '" + t.name() + "' (" + t.modelName() + ") takes no spike input; "
@@ -1383,7 +1506,7 @@ final class SpecReader {
             }
         }
         return new ProjectionSpec(src.name(), t.name(), c.rule, c.p, c.n, c.sources, c.targets, weights, c.delays,
-                c.autapses, c.multapses, syn, synName, tso.clone(), w, delay, receptor, unit, f.node, path);
+                c.autapses, c.multapses, syn, synName, tso.clone(), vt, w, delay, receptor, unit, f.node, path);
     }
 
     private void stimuli(Node n, List<StimulusSpec> out) {

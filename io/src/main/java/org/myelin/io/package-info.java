@@ -48,7 +48,9 @@
  *     synapse: static_synapse   # default; or {model: tsodyks_synapse, params: {U: 0.5, tau_psc: 3 ms,
  *                               #   tau_rec: 800 ms, tau_fac: 0 ms, x: 1, y: 0, u: 0}} (these are the defaults);
  *                               # or a plastic model offered by another module (PlasticSynapseType), e.g.
- *                               #   {model: stdp_synapse, params: {...}}
+ *                               #   {model: stdp_synapse, params: {...}}; a modulated one also needs
+ *                               #   volume_transmitter (see below), e.g. {model: stdp_dopamine_synapse,
+ *                               #   volume_transmitter: {population: DA, delay: 1 ms}, params: {...}}
  *     weight: 0.1 mV            # required; a value or a distribution, in the target's weight unit:
  *                               #   mV (delta synapses), pA (current-based), nS (conductance-based), 1 (parrot)
  *     delay: 1.5 ms             # default 1 ms; a value or a distribution within [dt, 65535 dt]
@@ -71,6 +73,35 @@
  *                               # interval: default dt, a multiple of dt
  *   rate: none                  # default none; all; or [E, I] (spike counts per step)
  * </pre>
+ *
+ * <h3>Volume transmitters</h3>
+ * A plastic synapse model driven by a neuromodulator ({@code stdp_dopamine_synapse}, from module
+ * {@code learn}; {@link org.myelin.io.Catalog#modulatedSynapseModels()} lists them) needs, in its
+ * synapse block, the population whose spikes modulate it (NEST's {@code volume_transmitter}, core's
+ * {@link org.myelin.core.VolumeTransmitter}); other models reject the key.
+ * <pre>
+ * synapse:
+ *   model: stdp_dopamine_synapse
+ *   volume_transmitter:         # required for modulated models, an error for any other
+ *     population: DA            # required; any population of the file (e.g. a spike_generator)
+ *     delay: 1 ms               # default 0 ms; a multiple of dt in [0, 65535 dt]: a spike of DA at t
+ *                               #   reaches the synapses at t + delay (all of DA's spikes of one step
+ *                               #   count as one event of that multiplicity)
+ *     interval: 1 ms            # default auto (or 0 ms): the network's exchange interval (the smallest
+ *                               #   delay); else a positive multiple of dt: how often every synapse of
+ *                               #   the rule is brought up to date without a presynaptic spike (NEST's
+ *                               #   deliver_interval, there in units of the minimum delay)
+ *   params: {A_plus: 1, tau_c: 1000 ms}
+ * volume_transmitter: DA        # short form: population only, default delay and interval
+ * volume_transmitter:           # several weighted sources instead of population: a step's event has
+ *   sources: {DA: 1, PUN: -1}   #   multiplicity sum(weight * spikes); weights are plain numbers, finite,
+ *   delay: 1 ms                 #   non-zero, the first 1 (core's VolumeTransmitter.of(DA).and(PUN, -1))
+ * </pre>
+ * Delay and interval are checked by the core's own rules (the messages are those of the Java API).
+ * Projections whose blocks give the same sources, delay and interval share one volume transmitter,
+ * as NEST synapses share one {@code volume_transmitter} node (the results are the same either way).
+ * The resolved model writes the long form ({@code population} for one source of weight 1, else
+ * {@code sources}), {@code interval: auto} for the default.
  *
  * <h3>Distributions</h3>
  * Wherever a weight, delay or initial value is expected:

@@ -71,7 +71,26 @@ class MalformedFilesTest {
                 a("several-errors.yaml", 3, 56, "populations.E.params.tau_m", "0 ms is invalid: must be > 0 ms",
                         "several-errors.yaml:4:14: populations.I.model: unknown neuron model 'iaf_psc_delt'",
                         "several-errors.yaml:6:19: projections.0.to: unknown population 'X'",
-                        "several-errors.yaml:8:47: stimuli.0.params.amplitude: 5 mV has the wrong unit"));
+                        "several-errors.yaml:8:47: stimuli.0.params.amplitude: 5 mV has the wrong unit"),
+                a("vt-unknown-population.yaml", 6, 80, "projections.0.synapse.volume_transmitter.population",
+                        "unknown population 'DAA'", "did you mean 'DA'?", "defined: DA, E"),
+                a("vt-missing.yaml", 5, 66, "projections.0.synapse", "missing 'volume_transmitter'",
+                        "test_modulated_synapse is modulated by the spikes of a population",
+                        "volume_transmitter: {population: DA, delay: 1 ms}"),
+                a("vt-not-taken.yaml", 6, 48, "projections.0.synapse.volume_transmitter",
+                        "test_depressing_synapse takes no volume transmitter; models that do: test_modulated_synapse"),
+                a("vt-delay-off-grid.yaml", 6, 91, "projections.0.synapse.volume_transmitter.delay",
+                        "value 0.05 ms is invalid; valid: a multiple of dt = 0.1 ms in [0, 6553.5] ms"),
+                a("vt-interval-negative.yaml", 6, 94, "projections.0.synapse.volume_transmitter.interval",
+                        "value -1.0 ms is invalid; valid: 0 (every exchange interval) or a positive multiple of dt = 0.1 ms"),
+                a("vt-missing-unit.yaml", 6, 91, "projections.0.synapse.volume_transmitter.delay", "1 has no unit",
+                        "delay is a time"),
+                a("vt-unknown-key.yaml", 6, 84, "projections.0.synapse.volume_transmitter.dealy", "unknown key 'dealy'",
+                        "did you mean 'delay'?", "valid: population, sources, delay, interval"),
+                a("vt-missing-population.yaml", 6, 67, "projections.0.synapse.volume_transmitter", "missing 'population'",
+                        "e.g. {population: DA, delay: 1 ms}", "or 'sources'"),
+                a("vt-first-source-weight.yaml", 6, 82, "projections.0.synapse.volume_transmitter.sources.DA",
+                        "2 is invalid: the first source's weight must be 1"));
     }
 
     private static Arguments a(String file, int line, int column, String field, String... fragments) {

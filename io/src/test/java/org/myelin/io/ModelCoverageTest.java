@@ -139,7 +139,8 @@ class ModelCoverageTest {
             assertEquals(s, p.synapse().model());
             assertEquals(Synapse.Model.TSODYKS == s, spec.toResolvedYaml().contains("tau_fac: 1000 ms"));
         }
-        assertEquals(List.of("static_synapse", "tsodyks_synapse", "test_depressing_synapse"), Catalog.synapseModels());
+        assertEquals(List.of("static_synapse", "tsodyks_synapse", "test_depressing_synapse", "test_modulated_synapse"),
+                Catalog.synapseModels());
     }
 
     @Test

@@ -45,12 +45,12 @@
  * number of threads.
  *
  * <h2>Model files</h2>
- * Package {@code org.myelin.learn.io} offers every rule above except {@code stdp_dopamine_synapse}
- * to io's model files by the names listed (through {@code org.myelin.io.PlasticSynapseType} and
- * {@link java.util.ServiceLoader}), with the parameters' NEST names, defaults and units; {@code Wmax}
- * is a plain number in the target port's weight unit. {@code stdp_dopamine_synapse} needs a
- * reference to the modulatory population, which io's {@code PlasticSynapseType} (numbers only)
- * cannot carry yet.
+ * Package {@code org.myelin.learn.io} offers every rule above to io's model files by the names
+ * listed (through {@code org.myelin.io.PlasticSynapseType} and {@link java.util.ServiceLoader}), with
+ * the parameters' NEST names, defaults and units; {@code Wmax} is a plain number in the target port's
+ * weight unit. {@code stdp_dopamine_synapse} takes the modulatory population in its synapse block's
+ * {@code volume_transmitter} (see io's package documentation). {@code astro_stdp_synapse} is offered
+ * from Java only so far.
  *
  * <h2>Neuron model</h2>
  * {@link org.myelin.learn.IafCondExpAdaptiveThreshold}: {@code iaf_cond_exp_adaptive_threshold},

@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.myelin.core.ParamSpec;
 import org.myelin.core.Plasticity;
+import org.myelin.core.VolumeTransmitter;
 import org.myelin.io.PlasticSynapseType;
+import org.myelin.learn.DopamineStdp;
 import org.myelin.learn.Stdp;
 import org.myelin.learn.SynapticScaling;
 import org.myelin.learn.TripletStdp;
@@ -21,7 +23,8 @@ import org.myelin.learn.VogelsSprekeler;
  * Time constants are given with a time unit ({@code 20 ms}). {@code Wmax} (and {@code Wmin}) are
  * plain numbers in the unit of the weight onto the target port (mV for {@code iaf_psc_delta}, pA
  * for current-based, nS for conductance-based targets), as the rules store weights in that unit.
- * {@code target_rate} of {@code synaptic_scaling_synapse} is given in Hz.
+ * {@code target_rate} of {@code synaptic_scaling_synapse} is given in Hz. {@code A_plus}, {@code A_minus}
+ * and {@code b} of {@code stdp_dopamine_synapse} are plain numbers, as in NEST.
  *
  * <h2>Names</h2>
  * <table>
@@ -36,9 +39,8 @@ import org.myelin.learn.VogelsSprekeler;
  * <tr><td>stdp_triplet_nn_synapse</td><td>{@link TripletStdp#nearestSpike(boolean)}</td></tr>
  * <tr><td>vogels_sprekeler_synapse</td><td>{@link VogelsSprekeler}</td></tr>
  * <tr><td>synaptic_scaling_synapse</td><td>{@link SynapticScaling}</td></tr>
+ * <tr><td>stdp_dopamine_synapse</td><td>{@link DopamineStdp}, with the file's {@code volume_transmitter}</td></tr>
  * </table>
- * {@code stdp_dopamine_synapse} is not offered: its volume transmitter is a population, and io's
- * {@link PlasticSynapseType} passes numbers only (see the package documentation).
  */
 public final class SynapseTypes {
     private SynapseTypes() {
@@ -48,7 +50,7 @@ public final class SynapseTypes {
     public static List<PlasticSynapseType> all() {
         return List.of(new StdpAllToAll(), new StdpNearestSymmetric(), new StdpNearestRestricted(),
                 new StdpNearestPreCentered(), new StdpSymmetric(), new Triplet(), new TripletNearest(),
-                new VogelsSprekelerType(), new SynapticScalingType());
+                new VogelsSprekelerType(), new SynapticScalingType(), new DopamineStdpType());
     }
 
     /** The parameters shared by the pair-based STDP names, with {@link Stdp#synapse()}'s defaults. */
@@ -256,6 +258,58 @@ public final class SynapseTypes {
         @Override
         public Plasticity create(double[] p) {
             return SynapticScaling.synapse().targetRate(p[0]).eta(p[1]).tau(p[2]);
+        }
+    }
+
+    /**
+     * {@code stdp_dopamine_synapse}: {@link DopamineStdp} (Izhikevich 2007; NEST's names and defaults),
+     * modulated by the spikes of the population the synapse block's {@code volume_transmitter} names.
+     * The parameters map to the Java API as
+     * {@code DopamineStdp.synapse(vt).amplitudes(A_plus, A_minus).tauPlus(tau_plus).tauMinus(tau_minus)
+     * .tauC(tau_c).tauN(tau_n).baseline(b).bounds(Wmin, Wmax)}. {@code tau_minus} is a parameter of the
+     * postsynaptic neuron in NEST (its {@code tau_minus}, default 20 ms) and of the rule here.
+     */
+    public static final class DopamineStdpType implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "stdp_dopamine_synapse";
+        }
+
+        /**
+         * NEST's defaults, those of {@link DopamineStdp#synapse} (written out: the rule cannot be made
+         * without a volume transmitter, and has no getters for its bounds; a test checks they agree).
+         */
+        @Override
+        public List<ParamSpec> parameters() {
+            return List.of(
+                    ParamSpec.real("A_plus", "", 1.0, "eligibility increment per pre-post pairing (times K+)"),
+                    ParamSpec.real("A_minus", "", 1.5, "eligibility decrement per post-pre pairing (times K-)"),
+                    ParamSpec.positive("tau_plus", "ms", 20, "presynaptic trace K+ time constant"),
+                    ParamSpec.positive("tau_minus", "ms", 20,
+                            "postsynaptic trace K- time constant (a parameter of the postsynaptic neuron in NEST)"),
+                    ParamSpec.positive("tau_c", "ms", 1000, "eligibility trace c time constant"),
+                    ParamSpec.positive("tau_n", "ms", 200, "dopamine trace n time constant (n jumps by 1/tau_n per spike)"),
+                    ParamSpec.real("b", "", 0, "dopamine baseline: dw/dt = c (n - b)"),
+                    ParamSpec.real("Wmin", "", 0, "lower weight bound, in the target port's weight unit"),
+                    ParamSpec.real("Wmax", "", 200, "upper weight bound, in the target port's weight unit "
+                            + "(Wmin and Wmax must not span 0: a weight keeps its sign)"));
+        }
+
+        @Override
+        public boolean usesVolumeTransmitter() {
+            return true;
+        }
+
+        /** Not available: the rule needs a volume transmitter ({@link #create(double[], VolumeTransmitter)}). */
+        @Override
+        public Plasticity create(double[] p) {
+            throw new UnsupportedOperationException("stdp_dopamine_synapse needs a volume transmitter");
+        }
+
+        @Override
+        public Plasticity create(double[] p, VolumeTransmitter vt) {
+            return DopamineStdp.synapse(vt).amplitudes(p[0], p[1]).tauPlus(p[2]).tauMinus(p[3]).tauC(p[4]).tauN(p[5])
+                    .baseline(p[6]).bounds(p[7], p[8]);
         }
     }
 }
