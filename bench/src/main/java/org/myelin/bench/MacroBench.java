@@ -9,9 +9,11 @@ import java.util.Locale;
 
 import org.myelin.core.Network;
 import org.myelin.core.Population;
+import org.myelin.core.Synapse;
 import org.myelin.core.networks.Brunel;
 import org.myelin.core.networks.Coba;
 import org.myelin.core.networks.Cuba;
+import org.myelin.learn.Stdp;
 
 /**
  * Macro benchmark: builds one reference network, simulates it, and prints one JSON line with the
@@ -21,7 +23,7 @@ import org.myelin.core.networks.Cuba;
  * <pre>
  * java -jar bench/target/myelin-bench.jar NETWORK [--threads T] [--n N] [--ce CE] [--ci CI] [--duration MS] [--seed S]
  *                                              [--warmup MS]
- *   NETWORK: coba | cuba | brunel | memory (heap growth per synapse while building brunel)
+ *   NETWORK: coba | coba-stdp | cuba | brunel | memory (heap growth per synapse while building brunel)
  * </pre>
  *
  * <p>{@code --warmup MS} (default 0: a cold run) first builds a separate instance of the same
@@ -123,6 +125,14 @@ public final class MacroBench {
                 c.build(net);
                 break;
             }
+            case "coba-stdp": {
+                // COBA with additive STDP (NEST's stdp_synapse defaults, Wmax 2 we) on every E->E synapse
+                Coba c = new Coba();
+                if (n > 0) c.n = n;
+                c.ee = Synapse.plastic(c.we, c.delay, Stdp.synapse().additive().wmax(2 * c.we));
+                c.build(net);
+                break;
+            }
             case "cuba": {
                 Cuba c = new Cuba();
                 if (n > 0) c.n = n;
@@ -138,7 +148,7 @@ public final class MacroBench {
                 break;
             }
             default:
-                throw new IllegalArgumentException("unknown network " + which + "; valid: coba, cuba, brunel, memory");
+                throw new IllegalArgumentException("unknown network " + which + "; valid: coba, coba-stdp, cuba, brunel, memory");
         }
         return net;
     }

@@ -52,6 +52,10 @@ final class ModelsCommand implements Callable<Integer> {
             if (name != null && !name.equals(n)) continue;
             found = true;
             sb.append("\n  ").append(n).append("    (weight and delay given on the projection)\n");
+            if (Catalog.usesVolumeTransmitter(n)) {
+                sb.append("    needs 'volume_transmitter: {population: NAME, delay: 0 ms, interval: auto}' in its"
+                        + " synapse block: the modulatory population\n");
+            }
             params(sb, Catalog.synapseParameters(n));
         }
         if (name == null) sb.append("\nStimulus devices ('stimuli:')\n");

@@ -20,6 +20,8 @@ public final class Coba {
     public double we = 6;
     public double wi = 67;
     public double delay = 0.1;
+    /** The E-&gt;E synapse; null: static, {@code we}, {@code delay} (e.g. a plastic one for benchmarks). */
+    public Synapse ee;
 
     /** Builds the network into {@code net}; returns {E, I}. */
     public Population[] build(Network net) {
@@ -27,7 +29,8 @@ public final class Coba {
         Population e = neurons(net, "E", nE);
         Population i = neurons(net, "I", n - nE);
         for (Population t : new Population[] {e, i}) {
-            net.connect(e, t, Connect.pairwiseBernoulli(p).autapses(false), Synapse.statics(we, delay));
+            Synapse s = t == e && ee != null ? ee : Synapse.statics(we, delay);
+            net.connect(e, t, Connect.pairwiseBernoulli(p).autapses(false), s);
             net.connect(i, t, Connect.pairwiseBernoulli(p).autapses(false), Synapse.statics(-wi, delay));
         }
         return new Population[] {e, i};
