@@ -26,8 +26,18 @@ import org.myelin.sdr.StateIo;
  *
  * <p>Layout: permanences are stored column-major (learning touches the active columns' pools
  * sequentially), and each column also keeps a bitset of its connected synapses over the span of its
- * potential pool, so an overlap is a few {@code AND}s and {@code popcount}s per column. Ties between
- * equal overlaps are broken by a fixed tiny random value per column.
+ * potential pool, so an overlap is a few {@code AND}s and {@code popcount}s per column.
+ *
+ * <p>Inhibition, as in htm.core: only columns whose boosted overlap is at least
+ * {@code stimulusThreshold} can win. Global inhibition (also used when the local inhibition radius
+ * exceeds every column dimension) keeps the {@code floor(density * numColumns)} best; ties between
+ * equal overlaps are broken by a fixed tiny random value per column (below 1e-4, so never against a
+ * real difference), as NuPIC did. Local inhibition follows {@code inhibitColumnsLocal_} exactly (see
+ * {@link #inhibitionRadius()} and the rule on {@code inhibitLocal}): a column wins if fewer than
+ * {@code (int) (0.5 + density * neighbourhoodSize)} of its neighbours within the inhibition radius
+ * beat it, an equal neighbour beating it when already chosen. The inhibition radius is recomputed
+ * every 50 steps of learning from the average connected span of the columns (htm.core's
+ * {@code updateInhibitionRadius_}).
  *
  * <p>Not thread-safe. Deterministic for a given seed; {@link #save}/{@link #load} continue
  * bit-identically.
@@ -252,9 +262,15 @@ public final class SpatialPooler implements StateIo.Saveable {
     // scratch
     private final int[] overlaps;
     private final double[] boostedOverlaps;
+    private final double[] rankScores;
     private final long[] inputWords;
     private final int[] heap;
-    private int[] neighbors;
+    private final int[] columnScratch;
+    private final boolean[] selected;
+    private final Topology.Neighborhood columnHood;
+    private final int[] radiusCoords;
+    private final int[] radiusLo;
+    private final int[] radiusHi;
 
     /** Builds a spatial pooler from a (concluded or not yet concluded) context. */
     public SpatialPooler(Context c) {
@@ -345,9 +361,15 @@ public final class SpatialPooler implements StateIo.Saveable {
         Arrays.fill(boostFactors, 1.0);
         overlaps = new int[numColumns];
         boostedOverlaps = new double[numColumns];
+        rankScores = new double[numColumns];
         inputWords = new long[(numInputs + 63) >>> 6];
         heap = new int[numColumns];
-        neighbors = new int[16];
+        columnScratch = new int[numColumns];
+        selected = new boolean[numColumns];
+        columnHood = new Topology.Neighborhood(columnDims, wrapAround);
+        radiusCoords = new int[inputDims.length];
+        radiusLo = new int[inputDims.length];
+        radiusHi = new int[inputDims.length];
         updateInhibitionRadius();
     }
 
@@ -398,6 +420,14 @@ public final class SpatialPooler implements StateIo.Saveable {
         return overlaps;
     }
 
+    /**
+     * The overlaps the last compute's inhibition compared: overlaps times boost factors when learning,
+     * the plain overlaps otherwise (without the tie-breaker); read-only view.
+     */
+    public double[] boostedOverlaps() {
+        return boostedOverlaps;
+    }
+
     /** Current boost factors; read-only view. */
     public double[] boostFactors() {
         return boostFactors;
@@ -434,9 +464,8 @@ public final class SpatialPooler implements StateIo.Saveable {
             throw new IllegalArgumentException("SDR sizes " + input.size() + " -> " + activeColumns.size()
                     + " do not match the pooler's " + numInputs + " -> " + numColumns);
         }
-        int[] out = new int[numColumns];
-        int n = compute(input.sparse(), input.sum(), learn, out);
-        activeColumns.setSparse(out, n);
+        int n = compute(input.sparse(), input.sum(), learn, columnScratch);
+        activeColumns.setSparse(columnScratch, n);
     }
 
     /**
@@ -471,10 +500,17 @@ public final class SpatialPooler implements StateIo.Saveable {
             ov[c] = o;
         }
         final double[] boosted = boostedOverlaps;
+        final double[] rank = rankScores;
+        final double[] tie = tieBreaker;
+        final double[] bf = boostFactors;
         for (int c = 0; c < numColumns; c++) {
-            boosted[c] = (learn ? ov[c] * boostFactors[c] : ov[c]) + tieBreaker[c];
+            double b = learn ? ov[c] * bf[c] : ov[c];
+            boosted[c] = b;
+            rank[c] = b + tie[c];
         }
-        int n = globalInhibition ? inhibitGlobal(activeColumnsOut) : inhibitLocal(activeColumnsOut);
+        // htm.core: local inhibition whose radius exceeds every column dimension is global
+        int n = globalInhibition || inhibitionRadius > maxColumnDimension() ? inhibitGlobal(activeColumnsOut)
+                : inhibitLocal(activeColumnsOut);
         if (learn) {
             adaptSynapses(activeColumnsOut, n);
             updateDutyCycles(activeColumnsOut, n);
@@ -507,11 +543,12 @@ public final class SpatialPooler implements StateIo.Saveable {
 
     private int inhibitGlobal(int[] out) {
         final int want = (int) Math.floor(density() * numColumns + 1e-9);
-        final double[] score = boostedOverlaps;
+        final double[] score = rankScores;
+        final double[] boosted = boostedOverlaps;
         final int[] h = heap;
         int size = 0;
         for (int c = 0; c < numColumns; c++) {
-            if (overlaps[c] < stimulusThreshold) {
+            if (boosted[c] < stimulusThreshold) {
                 continue;
             }
             if (size < want) {
@@ -553,44 +590,48 @@ public final class SpatialPooler implements StateIo.Saveable {
         return size;
     }
 
+    /**
+     * htm.core's {@code inhibitColumnsLocal_}: in column order, a column whose boosted overlap is at
+     * least {@code stimulusThreshold} becomes active if fewer than
+     * {@code numActive = (int) (0.5 + density * (numNeighbors + 1))} of its neighbours (the columns
+     * within {@code inhibitionRadius}, itself excluded, wrapping if {@code wrapAround}) have a larger
+     * boosted overlap, where a neighbour with an equal overlap counts as larger if it was already
+     * selected in this step (so ties go to the lower index). Allocation-free: the neighbourhood is
+     * enumerated into a reused array.
+     */
     private int inhibitLocal(int[] out) {
         final double density = density();
         final double[] score = boostedOverlaps;
+        final boolean[] sel = selected;
+        final Topology.Neighborhood hood = columnHood;
+        final int radius = inhibitionRadius;
+        final double threshold = stimulusThreshold;
         int n = 0;
         for (int c = 0; c < numColumns; c++) {
-            if (overlaps[c] < stimulusThreshold) {
+            final double mine = score[c];
+            if (mine < threshold) {
                 continue;
             }
-            int m = columnNeighborhood(c, inhibitionRadius);
+            final int m = hood.fill(c, radius);
+            final int[] nb = hood.indices();
             int numBigger = 0;
-            int numNeighbors = 0;
             for (int k = 0; k < m; k++) {
-                int o = neighbors[k];
-                if (o == c) {
-                    continue;
-                }
-                numNeighbors++;
-                if (score[o] > score[c]) {
+                final int o = nb[k];
+                final double other = score[o];
+                if (o != c && (other > mine || (other == mine && sel[o]))) {
                     numBigger++;
                 }
             }
-            double numActive = 0.5 + density * (numNeighbors + 1);
+            final int numActive = (int) (0.5 + density * m); // m = numNeighbors + 1
             if (numBigger < numActive) {
                 out[n++] = c;
+                sel[c] = true;
             }
         }
+        for (int k = 0; k < n; k++) {
+            sel[out[k]] = false;
+        }
         return n;
-    }
-
-    private int columnNeighborhood(int column, int radius) {
-        long span = 1;
-        for (int d : columnDims) {
-            span *= Math.min(d, 2L * radius + 1);
-        }
-        if (neighbors.length < span) {
-            neighbors = new int[(int) span];
-        }
-        return Topology.neighborhood(column, radius, columnDims, wrapAround, neighbors);
     }
 
     /**
@@ -720,10 +761,11 @@ public final class SpatialPooler implements StateIo.Saveable {
             }
         } else {
             for (int c = 0; c < numColumns; c++) {
-                int m = columnNeighborhood(c, inhibitionRadius);
+                int m = columnHood.fill(c, inhibitionRadius);
+                int[] nb = columnHood.indices();
                 double sum = 0;
                 for (int k = 0; k < m; k++) {
-                    sum += activeDutyCycles[neighbors[k]];
+                    sum += activeDutyCycles[nb[k]];
                 }
                 boostFactors[c] = Math.exp((sum / m - activeDutyCycles[c]) * boostStrength);
             }
@@ -739,10 +781,11 @@ public final class SpatialPooler implements StateIo.Saveable {
             Arrays.fill(minOverlapDutyCycles, minPctOverlapDutyCycles * max);
         } else {
             for (int c = 0; c < numColumns; c++) {
-                int m = columnNeighborhood(c, inhibitionRadius);
+                int m = columnHood.fill(c, inhibitionRadius);
+                int[] nb = columnHood.indices();
                 double max = 0;
                 for (int k = 0; k < m; k++) {
-                    max = Math.max(max, overlapDutyCycles[neighbors[k]]);
+                    max = Math.max(max, overlapDutyCycles[nb[k]]);
                 }
                 minOverlapDutyCycles[c] = minPctOverlapDutyCycles * max;
             }
@@ -764,9 +807,9 @@ public final class SpatialPooler implements StateIo.Saveable {
         }
         double span = 0;
         int nd = inputDims.length;
-        int[] coords = new int[nd];
-        int[] lo = new int[nd];
-        int[] hi = new int[nd];
+        int[] coords = radiusCoords;
+        int[] lo = radiusLo;
+        int[] hi = radiusHi;
         for (int c = 0; c < numColumns; c++) {
             Arrays.fill(lo, Integer.MAX_VALUE);
             Arrays.fill(hi, Integer.MIN_VALUE);
@@ -906,8 +949,14 @@ public final class SpatialPooler implements StateIo.Saveable {
         }
         overlaps = new int[numColumns];
         boostedOverlaps = new double[numColumns];
+        rankScores = new double[numColumns];
         inputWords = new long[(numInputs + 63) >>> 6];
         heap = new int[numColumns];
-        neighbors = new int[16];
+        columnScratch = new int[numColumns];
+        selected = new boolean[numColumns];
+        columnHood = new Topology.Neighborhood(columnDims, wrapAround);
+        radiusCoords = new int[inputDims.length];
+        radiusLo = new int[inputDims.length];
+        radiusHi = new int[inputDims.length];
     }
 }

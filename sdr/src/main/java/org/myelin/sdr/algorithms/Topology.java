@@ -88,4 +88,114 @@ final class Topology {
         }
         return r;
     }
+
+    /**
+     * Enumerates neighbourhoods of one shape without allocating: the indices within {@code radius}
+     * (Chebyshev distance, per dimension) of a centre, each once. With {@code wrap}, a dimension whose
+     * window {@code 2 radius + 1} covers it entirely contributes all its coordinates (so nothing is
+     * counted twice), else coordinates wrap modulo the dimension; without it they are clipped to
+     * {@code [0, dim)}. The order is row-major over the window (ascending when nothing wraps). This
+     * is htm.core's {@code Neighborhood} / {@code WrappingNeighborhood}. Not thread-safe (scratch
+     * state).
+     */
+    static final class Neighborhood {
+        private final int[] dims;
+        private final boolean wrap;
+        private final int[] stride;
+        private final int[] center;
+        private final int[] len;
+        private final int[][] axis;
+        private int[] out = new int[16];
+
+        Neighborhood(int[] dims, boolean wrap) {
+            this.dims = dims.clone();
+            this.wrap = wrap;
+            int nd = dims.length;
+            stride = new int[nd];
+            int s = 1;
+            for (int d = nd - 1; d >= 0; d--) {
+                stride[d] = s;
+                s *= dims[d];
+            }
+            center = new int[nd];
+            len = new int[nd];
+            axis = new int[nd][];
+            for (int d = 0; d < nd; d++) {
+                axis[d] = new int[dims[d]];
+            }
+        }
+
+        /** Largest neighbourhood for {@code radius}: the product of min(dim, 2 radius + 1). */
+        long maxSize(int radius) {
+            long span = 1;
+            for (int d : dims) {
+                span *= Math.min(d, 2L * radius + 1);
+            }
+            return span;
+        }
+
+        /**
+         * Fills {@link #indices()} with the neighbourhood of {@code centerIndex} (itself included) and
+         * returns its size. The array grows only when a larger radius than ever before is asked for.
+         */
+        int fill(int centerIndex, int radius) {
+            final int nd = dims.length;
+            long span = maxSize(radius);
+            if (out.length < span) {
+                out = new int[(int) span];
+            }
+            coordinates(centerIndex, dims, center);
+            // per dimension, the window's coordinates times the stride (wrapped or clipped)
+            for (int d = 0; d < nd; d++) {
+                int c = center[d];
+                int dim = dims[d];
+                int lo;
+                int len;
+                if (wrap) {
+                    if (2L * radius + 1 >= dim) {
+                        lo = 0;
+                        len = dim;
+                    } else {
+                        lo = c - radius;
+                        len = 2 * radius + 1;
+                    }
+                } else {
+                    lo = Math.max(0, c - radius);
+                    len = (int) Math.min(dim - 1L, (long) c + radius) - lo + 1;
+                }
+                int[] ax = axis[d];
+                int st = stride[d];
+                int v = Math.floorMod(lo, dim);
+                for (int i = 0; i < len; i++) {
+                    ax[i] = v * st;
+                    if (++v == dim) {
+                        v = 0;
+                    }
+                }
+                this.len[d] = len;
+            }
+            // expand dimension by dimension, in place from the back: row-major order
+            final int[] o = out;
+            o[0] = 0;
+            int n = 1;
+            for (int d = 0; d < nd; d++) {
+                final int[] ax = axis[d];
+                final int l = this.len[d];
+                for (int i = n - 1; i >= 0; i--) {
+                    final int base = o[i];
+                    final int at = i * l;
+                    for (int j = l - 1; j >= 0; j--) {
+                        o[at + j] = base + ax[j];
+                    }
+                }
+                n *= l;
+            }
+            return n;
+        }
+
+        /** The indices written by the last {@link #fill}. */
+        int[] indices() {
+            return out;
+        }
+    }
 }

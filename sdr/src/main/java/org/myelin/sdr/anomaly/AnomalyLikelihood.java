@@ -20,8 +20,13 @@ import org.myelin.sdr.StateIo;
  *       of the learning period slide out of the window), and the mean and (population) variance of
  *       the rest are taken, floored at 0.03 and 0.0003. If the metric values themselves have variance
  *       below 1.5e-5 (a flat metric) a null distribution (mean 0.5, sd 1000) is used instead.</li>
- *   <li>The new score enters the moving average; its tail probability is
- *       {@code Q = 0.5 erfc((|avg - mean|) / sd / 1.4142)} (two-sided fold of the normal tail).
+ *   <li>The new score enters the moving average; its upper tail probability is
+ *       {@code Q = 0.5 erfc((avg - mean) / sd / 1.4142)}, the probability of an average above it. An
+ *       average below the mean therefore gets Q above 0.5 and a low likelihood: scores lower than
+ *       usual are not anomalous. (This is the formula behind NAB's published "numenta" results: a
+ *       run of zero raw scores under the floored distribution, mean 0.03 and variance 0.0003, gives
+ *       their log score 0.00184671428962. NuPIC's later {@code tailProbability} folds averages
+ *       below the mean onto the upper tail, which would give 0.138 there.)
  *       A Q at or below 1e-5 directly after another such Q is softened to 1e-3 (NuPIC's
  *       "red zone" filter). The likelihood is {@code 1 - Q}.</li>
  * </ol>
@@ -267,11 +272,11 @@ public final class AnomalyLikelihood implements StateIo.Saveable {
         return filtered;
     }
 
-    /** Tail probability of {@code x} under the current normal distribution, folded about the mean. */
+    /**
+     * Upper tail probability P(X > x) of the current normal distribution, with NuPIC's 1.4142 for
+     * sqrt(2). Not folded about the mean: see the class comment.
+     */
     private double tailProbability(double x) {
-        if (x < mean) {
-            x = 2 * mean - x;
-        }
         double z = (x - mean) / stdev;
         return 0.5 * SpecialFunctions.erfc(z / 1.4142);
     }

@@ -15,7 +15,9 @@ import org.myelin.sdr.algorithms.TemporalMemory;
  * is presented {@code repeats} times (default 4, with a reset before each presentation) and then the
  * next one, so the memory keeps learning new transitions while most steps of a learned sequence are
  * predicted. Every {@code block} steps the mean step time of the block, the segment and synapse
- * counts and the mean raw anomaly are printed. With {@code noise} instead of a number of repeats the
+ * counts and the mean raw anomaly are printed, with the block's CPU time per step of this thread
+ * (input generation included, which is negligible), which other load on the machine inflates less
+ * than the wall time. With {@code noise} instead of a number of repeats the
  * input is random words in random order (every step bursts: the worst case). Results are printed,
  * not asserted; the first block includes JIT warm-up.
  *
@@ -45,7 +47,9 @@ public final class TemporalMemoryBench {
         }
         System.out.printf(Locale.ROOT, "%s, 2048 columns x 32 cells, 40 active columns, %s%n", kind,
                 noise ? "random words (noise)" : "sequences of " + length + " words, each seen " + repeats + " times");
-        System.out.println("   steps  segments    synapses  us/step  mean raw anomaly");
+        System.out.println("   steps  segments    synapses  us/step  cpu us/step  mean raw anomaly");
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t = 0;
         double anomaly = 0;
         int[] seq = new int[length];
@@ -72,8 +76,10 @@ public final class TemporalMemoryBench {
             anomaly += tm.compute(w, w.length, true);
             t += System.nanoTime() - t0;
             if (i % block == 0) {
-                System.out.printf(Locale.ROOT, "%8d %9d %11d %8.1f %8.3f%n", i, tm.numSegments(), tm.numSynapses(),
-                        t / 1e3 / block, anomaly / block);
+                long cpu = threads.getCurrentThreadCpuTime();
+                System.out.printf(Locale.ROOT, "%8d %9d %11d %8.1f %12.1f %8.3f%n", i, tm.numSegments(),
+                        tm.numSynapses(), t / 1e3 / block, (cpu - cpu0) / 1e3 / block, anomaly / block);
+                cpu0 = cpu;
                 t = 0;
                 anomaly = 0;
             }

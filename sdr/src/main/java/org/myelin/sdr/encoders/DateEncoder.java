@@ -12,7 +12,10 @@ import org.myelin.sdr.Sdr;
  *
  * <p>Timestamps are seconds since 1970-01-01T00:00 of a local (zone-less) clock, as in the NAB files;
  * no time zone or daylight-saving shift is applied. Calendar fields are computed arithmetically, with
- * no allocation.
+ * no allocation. The scalar values are NuPIC's ({@code DateEncoder.getScalars}): time of day
+ * {@code hour + minute / 60} (seconds are ignored, so 21:42:53 encodes as 21:42), day of week
+ * {@code weekday + timeOfDay / 24}, weekend 1 on Saturday, Sunday and Friday after 18:00
+ * ({@code timeOfDay > 18}), season the day of the year (from 0) plus the fraction of the day.
  */
 public final class DateEncoder {
     private static final int[] CUMULATIVE_DAYS = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
@@ -107,19 +110,22 @@ public final class DateEncoder {
     public int encodeInto(long epochSecond, int[] out, int pos, int base) {
         long days = Math.floorDiv(epochSecond, 86_400L);
         long secondOfDay = epochSecond - days * 86_400L;
+        // NuPIC: timeOfDay = tm_hour + tm_min / 60.0 (seconds dropped)
+        double hours = (secondOfDay / 60) / 60.0;
         int n = 0;
         int offset = base;
         if (timeOfDay != null) {
-            n += timeOfDay.encodeInto(secondOfDay / 3600.0, out, pos + n, offset);
+            n += timeOfDay.encodeInto(hours, out, pos + n, offset);
             offset += timeOfDay.size();
         }
         int dow = (int) Math.floorMod(days + 3, 7L); // 1970-01-01 was a Thursday (Monday = 0)
         if (dayOfWeek != null) {
-            n += dayOfWeek.encodeInto(dow + secondOfDay / 86_400.0, out, pos + n, offset);
+            n += dayOfWeek.encodeInto(dow + hours / 24.0, out, pos + n, offset);
             offset += dayOfWeek.size();
         }
         if (weekend != null) {
-            n += weekend.encodeInto(dow >= 5 ? 1 : 0, out, pos + n, offset);
+            boolean isWeekend = dow >= 5 || (dow == 4 && hours > 18); // Friday evening counts (NuPIC)
+            n += weekend.encodeInto(isWeekend ? 1 : 0, out, pos + n, offset);
             offset += weekend.size();
         }
         if (season != null) {

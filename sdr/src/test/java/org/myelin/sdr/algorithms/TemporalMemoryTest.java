@@ -95,6 +95,99 @@ class TemporalMemoryTest {
         assertTrue(tm.numSegments() > 0);
     }
 
+    /** Sorted presynaptic cells of each segment of {@code cell}, in the cell's segment order. */
+    private static int[][] segmentInputs(TemporalMemory tm, int cell) {
+        Connections c = tm.connections();
+        int[][] out = new int[c.numSegments(cell)][];
+        for (int j = 0; j < out.length; j++) {
+            int seg = c.segments(cell)[j];
+            int[] pre = new int[c.numSynapses(seg)];
+            for (int k = 0; k < pre.length; k++) {
+                pre[k] = c.presynapticCell(c.firstSlot(seg) + k);
+            }
+            Arrays.sort(pre);
+            out[j] = pre;
+        }
+        return out;
+    }
+
+    private static float permanenceFrom(TemporalMemory tm, int cell, int segmentIndex, int presynapticCell) {
+        Connections c = tm.connections();
+        int slot = c.findSynapse(c.segments(cell)[segmentIndex], presynapticCell);
+        return slot < 0 ? Float.NaN : c.permanence(slot);
+    }
+
+    /** One cell per column, so a bursting column's winner is its only cell; new synapses start connected. */
+    private static TemporalMemory smallMemory(int maxSegments, int maxSynapses) {
+        return new TemporalMemory(new TemporalMemory.Context().columnDimensions(64).cellsPerColumn(1)
+                .activationThreshold(2).minThreshold(2).maxNewSynapseCount(3).initialPermanence(0.6)
+                .connectedPermanence(0.5).permanenceIncrement(0.1).permanenceDecrement(0.1)
+                .maxSegmentsPerCell(maxSegments).maxSynapsesPerSegment(maxSynapses).seed(5));
+    }
+
+    private static void present(TemporalMemory tm, int[] context, int[] target) {
+        tm.reset();
+        tm.compute(context, context.length, true);
+        tm.compute(target, target.length, true);
+    }
+
+    @Test
+    void aFullCellLosesItsLeastRecentlyUsedSegmentNotItsOldest() {
+        TemporalMemory tm = smallMemory(2, 255);
+        int[] a = {0, 1, 2};
+        int[] b = {3, 4, 5};
+        int[] c = {6, 7, 8};
+        int[] t = {20};
+        present(tm, a, t); // segment 1 of cell 20: inputs A (oldest)
+        present(tm, b, t); // segment 2: inputs B
+        assertArrayEquals(new int[][] {a, b}, segmentInputs(tm, 20));
+        present(tm, a, t); // A's segment becomes active: used more recently than B's
+        assertEquals(0.0, tm.anomaly()); // the target was predicted
+        present(tm, c, t); // the cell is full: B's segment (least recently used) makes room for C's
+        assertArrayEquals(new int[][] {a, c}, segmentInputs(tm, 20));
+        tm.reset();
+        tm.compute(b, 3, false);
+        assertEquals(0, tm.predictiveCells().length);
+        tm.reset();
+        tm.compute(a, 3, false);
+        assertArrayEquals(t, tm.predictiveCells());
+    }
+
+    @Test
+    void aFullSegmentDropsItsWeakestSynapsesButNeverOnesFromPreviousWinners() {
+        TemporalMemory tm = smallMemory(255, 4);
+        int[] t = {20};
+        present(tm, new int[] {0, 1, 2}, t); // synapses from 0, 1, 2 at 0.6
+        // {0, 1} makes the segment active: 0 and 1 rise to 0.7, 2 falls to 0.5, and one synapse (to
+        // the only new winner, 9) is grown: maxNewSynapseCount 3 - 2 active = 1; 4 synapses, the cap
+        present(tm, new int[] {0, 1, 9}, t);
+        assertArrayEquals(new int[][] {{0, 1, 2, 9}}, segmentInputs(tm, 20));
+        assertEquals(0.5f, permanenceFrom(tm, 20, 0, 2), 1e-6f);
+        assertEquals(0.6f, permanenceFrom(tm, 20, 0, 9), 1e-6f);
+        // {0, 1, 10, 11}: 0, 1 rise to 0.8, 2 falls to 0.4, 9 to 0.5; one new synapse does not fit,
+        // so the weakest synapse not from a previous winner (2, at 0.4) is destroyed first
+        present(tm, new int[] {0, 1, 10, 11}, t);
+        int[] inputs = segmentInputs(tm, 20)[0];
+        assertEquals(4, inputs.length);
+        assertArrayEquals(new int[] {0, 1, 9}, Arrays.copyOf(inputs, 3));
+        assertTrue(inputs[3] == 10 || inputs[3] == 11, Arrays.toString(inputs));
+        assertEquals(0.5f, permanenceFrom(tm, 20, 0, 9), 1e-6f);
+        // {0, 1, x} twice (x = the grown synapse, so nothing new is grown): 9 decays to 0.3 while the
+        // others rise. Then {0, 9, 15}: only 0 is connected, so the segment matches (2 potential) and
+        // the column bursts and the segment learns: 9 rises to 0.4 (the weakest of all), x falls to
+        // 0.7, 1 to 0.9; one synapse to 15 must be grown. 9 is a previous winner and protected, so
+        // the weakest unprotected synapse, x, is the one destroyed.
+        int x = inputs[3];
+        present(tm, new int[] {0, 1, x}, t);
+        present(tm, new int[] {0, 1, x}, t);
+        assertEquals(0.3f, permanenceFrom(tm, 20, 0, 9), 1e-6f);
+        present(tm, new int[] {0, 9, 15}, t);
+        assertEquals(1.0, tm.anomaly()); // it burst
+        assertArrayEquals(new int[][] {{0, 1, 9, 15}}, segmentInputs(tm, 20));
+        assertEquals(0.4f, permanenceFrom(tm, 20, 0, 9), 1e-6f);
+        assertEquals(0.9f, permanenceFrom(tm, 20, 0, 1), 1e-6f);
+    }
+
     @Test
     void predictedSegmentDecrementPunishesWrongPredictions() {
         TemporalMemory tm = new TemporalMemory(new TemporalMemory.Context().predictedSegmentDecrement(0.05));

@@ -92,6 +92,35 @@ class EncodersTest {
     }
 
     @Test
+    void dateEncoderUsesNupicScalarsSecondsIgnoredFridayEveningIsWeekend() {
+        DateEncoder d = DateEncoder.builder().timeOfDay(21, 9.49).dayOfWeek(3, 1).weekend(5).build();
+        // seconds are dropped: the time-of-day bucket floor(h * 54 / 24) changes at 00:26:40, and
+        // 00:26:50 encodes as 00:26 (bucket 0), not in bucket 1 as 00:27 does
+        long withSeconds = LocalDateTime.of(2015, 2, 26, 0, 26, 50).toEpochSecond(ZoneOffset.UTC);
+        long minute = LocalDateTime.of(2015, 2, 26, 0, 26, 0).toEpochSecond(ZoneOffset.UTC);
+        long next = LocalDateTime.of(2015, 2, 26, 0, 27, 0).toEpochSecond(ZoneOffset.UTC);
+        assertEquals(d.encode(minute), d.encode(withSeconds));
+        assertNotEquals(d.encode(next), d.encode(withSeconds));
+        // time of day 0..24 h onto ceil(21 * 24 / 9.49) = 54 periodic bits: bucket floor(h * 54 / 24);
+        // 10:39 (h = 10.65, bucket 23.96 -> 23) and 10:41 (h = 10.683, bucket 24.04 -> 24) differ
+        DateEncoder tod = DateEncoder.builder().timeOfDay(21, 9.49).build();
+        long a = LocalDateTime.of(2015, 2, 26, 10, 39, 59).toEpochSecond(ZoneOffset.UTC);
+        long b = LocalDateTime.of(2015, 2, 26, 10, 41, 0).toEpochSecond(ZoneOffset.UTC);
+        assertEquals(20, tod.encode(a).overlap(tod.encode(b)));
+        // weekend: Friday after 18:00 (timeOfDay > 18), Saturday, Sunday
+        DateEncoder w = DateEncoder.builder().weekend(5).build();
+        int[] weekendBlock = {5, 6, 7, 8, 9};
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4},
+                w.encode(LocalDateTime.of(2024, 3, 1, 18, 0).toEpochSecond(ZoneOffset.UTC)).sparseCopy());
+        assertArrayEquals(weekendBlock,
+                w.encode(LocalDateTime.of(2024, 3, 1, 18, 1).toEpochSecond(ZoneOffset.UTC)).sparseCopy());
+        assertArrayEquals(weekendBlock,
+                w.encode(LocalDateTime.of(2024, 3, 3, 23, 59).toEpochSecond(ZoneOffset.UTC)).sparseCopy());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4},
+                w.encode(LocalDateTime.of(2024, 3, 4, 0, 0).toEpochSecond(ZoneOffset.UTC)).sparseCopy());
+    }
+
+    @Test
     void dayOfYearMatchesJavaTime() {
         for (LocalDate day = LocalDate.of(1999, 12, 25); day.isBefore(LocalDate.of(2001, 3, 5)); day = day.plusDays(1)) {
             assertEquals(day.getDayOfYear(), DateEncoder.dayOfYear(day.toEpochDay()), day.toString());
