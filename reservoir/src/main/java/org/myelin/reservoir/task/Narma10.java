@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.myelin.core.Rng;
 import org.myelin.reservoir.Esn;
 import org.myelin.reservoir.Reservoir;
+import org.myelin.reservoir.readout.ErrorModulated;
 import org.myelin.reservoir.readout.LinearReadout;
 import org.myelin.reservoir.readout.Ridge;
 import org.myelin.reservoir.readout.Rows;
@@ -76,6 +77,7 @@ public final class Narma10 {
         private long seed = 1;
         private int folds = 5;
         private boolean inputInReadout = true;
+        private ErrorModulated.Context online;
 
         public Context washout(int w) {
             washout = w;
@@ -110,7 +112,17 @@ public final class Narma10 {
             return this;
         }
 
+        /**
+         * Trains the readout online with the error-modulated rule ({@link ErrorModulated}) instead of
+         * cross-validated ridge regression; null (the default): ridge.
+         */
+        public Context online(ErrorModulated.Context c) {
+            online = c;
+            return this;
+        }
+
         public Context conclude() {
+            if (online != null) online.conclude();
             if (washout < 0) throw new IllegalArgumentException("narma10: washout = " + washout + "; valid: >= 0");
             if (train < 2 * folds || train < 1) throw new IllegalArgumentException("narma10: train = " + train + "; valid: >= 2 * folds");
             if (test < 2) throw new IllegalArgumentException("narma10: test = " + test + "; valid: >= 2");
@@ -125,7 +137,7 @@ public final class Narma10 {
      * @param nrmse      test NRMSE
      * @param prediction test predictions
      * @param target     test targets
-     * @param lambda     the cross-validated regularisation
+     * @param lambda     the cross-validated regularisation (NaN for the online readout)
      * @param warning    the ridge search's edge warning, or null
      */
     public record Result(double nrmse, double[] prediction, double[] target, double lambda, String warning) {
@@ -159,11 +171,16 @@ public final class Narma10 {
             }
         }
         DMatrixRMaj y = Rows.column(target);
+        double[] tt = new double[ctx.test];
+        System.arraycopy(target, a, tt, 0, ctx.test);
+        if (ctx.online != null) {
+            LinearReadout r = ErrorModulated.fit(Rows.slice(features, w, a), Rows.slice(y, w, a), ctx.online);
+            double[] pred = Rows.column(r.predict(Rows.slice(features, a, b)), 0);
+            return new Result(Metrics.nrmse(pred, tt), pred, tt, Double.NaN, null);
+        }
         Ridge.Search s = Ridge.crossValidate(Rows.slice(features, w, a), Rows.slice(y, w, a), ctx.folds);
         LinearReadout r = s.readout();
         double[] pred = Rows.column(r.predict(Rows.slice(features, a, b)), 0);
-        double[] tt = new double[ctx.test];
-        System.arraycopy(target, a, tt, 0, ctx.test);
         return new Result(Metrics.nrmse(pred, tt), pred, tt, s.lambda(), s.warning());
     }
 }

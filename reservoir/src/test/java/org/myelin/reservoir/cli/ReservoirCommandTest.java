@@ -1,6 +1,7 @@
 package org.myelin.reservoir.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -59,6 +60,40 @@ class ReservoirCommandTest {
         assertEquals("step,target,prediction", csv.get(0));
         assertEquals(301, csv.size());
         assertTrue(Files.readString(out.resolve("narma10.svg")).contains("<svg"));
+    }
+
+    @Test
+    void narma10WithTheErrorModulatedReadout() throws IOException {
+        Path out = tmp.resolve("e");
+        Run ridge = run("narma10", "--units", "30", "--train", "1000", "--test", "300", "--seed", "2", "--out", out.toString());
+        Run online = run("narma10", "--units", "30", "--train", "1000", "--test", "300", "--seed", "2", "--readout",
+                "error-modulated", "--out", out.toString());
+        assertEquals(0, online.code(), online.err());
+        assertTrue(online.err().contains("error-modulated rule"), online.err());
+        double r = Double.parseDouble(ridge.last().substring(6)), e = Double.parseDouble(online.last().substring(6));
+        assertTrue(e < 2 * r, "error-modulated " + e + ", ridge " + r);
+        assertNotEquals(r, e);
+        Run bad = run("narma10", "--readout", "lasso", "--out", out.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--readout lasso is invalid; valid: ridge, error-modulated"), bad.err());
+    }
+
+    @Test
+    void mnistLsmWithANalsmLiquid() throws IOException {
+        Path data = org.myelin.reservoir.task.Mnist.defaultCache();
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.myelin.reservoir.task.Mnist.present(data), "MNIST not cached");
+        Path out = tmp.resolve("nalsm");
+        Run r = run("mnist-lsm", "--units", "125", "--train", "100", "--test", "50", "--nalsm", "--nalsm-images", "100",
+                "--nalsm-wmax", "200", "--nalsm-astro-bias", "0.01", "--epochs", "2", "--data", data.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.last().matches("accuracy [0-9.]+"), r.last());
+        assertTrue(r.err().contains("nalsm phase 1: 100 training images, 20 ms + 0 ms each, Wmax 200 pA"), r.err());
+        assertTrue(r.err().contains("branching factor of the liquid: r1"), r.err());
+        assertFiles(out, "mnist-lsm.png", "mnist-lsm.svg", "mnist-lsm.csv");
+        Run bad = run("mnist-lsm", "--units", "125", "--train", "100", "--test", "50", "--nalsm", "--nalsm-wmax", "-5",
+                "--data", data.toString(), "--out", out.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("nalsm: wmax = -5.0 is invalid"), bad.err());
     }
 
     @Test
