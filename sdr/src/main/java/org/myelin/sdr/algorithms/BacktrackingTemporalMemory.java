@@ -20,12 +20,15 @@ import org.myelin.sdr.StateIo;
  * <b>backtracks</b>: it replays the last {@code maxInfBacktrack} inputs starting from the "start
  * cells" (cell 0 of each column) at the oldest possible step, and keeps the first start point that
  * stays in sequence up to now. The <b>learning</b> state activates one cell per column: the predicted
- * one, or else the cell of the best-matching segment (at least {@code minThreshold} active synapses)
- * which is reinforced, or else a cell (never cell 0) that gets a new segment with up to
- * {@code newSynapseCount} synapses from the previous learning cells. Segments that predict are queued
- * and reinforced at the next step only if their column becomes active. After {@code pamLength} steps
- * out of sequence, or {@code maxSeqLength} steps in a sequence, learning starts again from start
- * cells, first trying to backtrack up to {@code maxLrnBacktrack} steps.
+ * one, or else the cell of the best-matching segment (at least {@code minThreshold} active synapses;
+ * among equally matching cells the higher cell, as in Cells4) which is reinforced, or else a cell
+ * (never cell 0) that gets a new segment with up to {@code newSynapseCount} synapses from the
+ * previous learning cells. The cell predicted for the next step is, per column, the one with the
+ * best segment of at least {@code activationThreshold} synapses from the learning cells (ties again
+ * to the higher cell); its segment is queued and reinforced at the next step only if its column
+ * becomes active. After {@code pamLength} steps out of sequence, or {@code maxSeqLength} steps in a
+ * sequence, learning starts again from start cells, first trying to backtrack up to
+ * {@code maxLrnBacktrack} steps.
  *
  * <p>The raw anomaly score of a step is the fraction of active columns whose confidence was zero
  * after the previous step (NuPIC's {@code TMRegion} in anomaly mode).
@@ -783,7 +786,10 @@ public final class BacktrackingTemporalMemory implements SequenceMemory {
     /**
      * Finds, per column, the best segment among {@code a[0, na)} and {@code b[0, nb)} with at least
      * {@code threshold} synapses from the active cells counted in {@link #learnActivity}. Ties go to
-     * the lower cell, then the lower segment handle.
+     * the <b>higher</b> cell, as in Cells4 ({@code getBestMatchingCellT} scans the cells from the last
+     * down and keeps the first strict maximum; {@code getBestMatchingCellT1} scans them upwards and
+     * replaces the best on {@code >=}) and in NuPIC's Python {@code _getBestMatchingCell}; within one
+     * cell the earlier segment wins (here the lower segment handle; Cells4 uses its slot order).
      */
     private int bests(int[] a, int na, int[] b, int nbs, int threshold) {
         final Connections.Activity act = learnActivity;
@@ -801,7 +807,7 @@ public final class BacktrackingTemporalMemory implements SequenceMemory {
             if (best < 0) {
                 bestCols[nb++] = col;
             } else if (!(act0 > bestAct[col] || (act0 == bestAct[col]
-                    && (cell < bestCell[col] || (cell == bestCell[col] && s < best))))) {
+                    && (cell > bestCell[col] || (cell == bestCell[col] && s < best))))) {
                 continue;
             }
             bestSeg[col] = s;

@@ -46,6 +46,52 @@ class BacktrackingTemporalMemoryTest {
         assertTrue(a > 0.9, "anomaly of a novel input " + a);
     }
 
+    /**
+     * Cells4's {@code getBestMatchingCellT1} (learning phase 1) and {@code getBestMatchingCellT}
+     * (learning phase 2), like NuPIC's Python {@code _getBestMatchingCell}, give a tie between two
+     * cells of a column to the higher cell. Two cells per column get segments that match the
+     * previous learning cells equally; the higher one must learn (phase 1) and be the one predicted
+     * for the next step (phase 2, seen as the learning cell activated at the next step).
+     */
+    @Test
+    void equallyMatchingSegmentsGoToTheHigherCellAsInCells4() {
+        final int k = 4;
+        BacktrackingTemporalMemory tm = new BacktrackingTemporalMemory(new BacktrackingTemporalMemory.Context()
+                .numberOfCols(16).cellsPerColumn(k).newSynapseCount(4).maxSynapsesPerSegment(8).minThreshold(3)
+                .activationThreshold(3).pamLength(10).maxSeqLength(0).seed(7));
+        int[] a = {0, 1, 2, 3};
+        int[] b = {4, 5, 6, 7};
+        int[] c = {8, 9, 10, 11};
+        int[] x = {12, 13, 14, 15};
+        tm.compute(a, 4, true);
+        int[] lrnA = tm.learnActiveCells();
+        assertEquals(4, lrnA.length);
+        int[] lrnB = {4 * k + 3, 5 * k + 3, 6 * k + 3, 7 * k + 3};
+        Connections conn = tm.connections();
+        for (int col : b) {
+            for (int i : new int[] {1, 3}) {
+                int s = conn.createSegment(col * k + i);
+                for (int pre : lrnA) {
+                    conn.createSynapse(s, pre, 0.21f);
+                }
+            }
+        }
+        for (int col : c) {
+            for (int i : new int[] {1, 2}) {
+                int s = conn.createSegment(col * k + i);
+                for (int pre : lrnB) {
+                    conn.createSynapse(s, pre, 0.6f);
+                }
+            }
+        }
+        tm.compute(x, 4, false); // inference only: the learning state stays that of step a
+        tm.compute(b, 4, true);
+        assertArrayEquals(lrnB, tm.learnActiveCells(), "phase 1: the tie goes to cell 3, not cell 1");
+        tm.compute(c, 4, true);
+        assertArrayEquals(new int[] {8 * k + 2, 9 * k + 2, 10 * k + 2, 11 * k + 2}, tm.learnActiveCells(),
+                "phase 2 predicted cell 2, not cell 1");
+    }
+
     @Test
     void startCellsNeverGetSegmentsAndLimitsHold() {
         BacktrackingTemporalMemory tm = new BacktrackingTemporalMemory(new BacktrackingTemporalMemory.Context()
