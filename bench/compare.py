@@ -58,7 +58,7 @@ for (net, meth), r in sorted(b2.items()):
     label = "brian2" + (f" {meth}" if meth else "")
     print(f"{net:<8} {label:<14} {1:>3} {r['build_s']:>8.2f} {r['sim_s']:>8.3f} {'':>7} {r['events_per_s']:>10.3g} "
           f"{r['peak_rss_mb']:>8.1f}")
-for r in sorted(my, key=lambda r: (r["network"], r["kind"], r["threads"])):
+for r in sorted(my, key=lambda r: (r["network"], r["kind"], r.get("threads", 0))):
     if r["network"] == "memory":
         continue
     cpu = f"{r['sim_cpu_s']:.3f}" if r.get("sim_cpu_s") else ""
@@ -68,7 +68,7 @@ for r in sorted(my, key=lambda r: (r["network"], r["kind"], r["threads"])):
 
 print()
 print("ratios (brian2 time / myelin time; one thread: CPU times, two threads: myelin wall time):")
-for r in sorted(my, key=lambda r: (r["network"], r["kind"], r["threads"])):
+for r in sorted(my, key=lambda r: (r["network"], r["kind"], r.get("threads", 0))):
     if r["network"] == "memory":
         continue
     for (net, meth), ref in sorted(b2.items()):
@@ -84,6 +84,9 @@ for r in my:
     if r["network"] == "memory":
         print(f"memory: {r['synapses']} synapses, heap growth {r['heap_growth_bytes']/2**20:.0f} MiB, "
               f"{r['bytes_per_synapse_all_in']:.2f} bytes/synapse all-in (target <= 10), build {r['build_s']:.2f} s")
+st = {r["network"]: my_time(r) for r in my if r["kind"] == "warm" and r["threads"] == 1}
+if "coba-stdp" in st and "coba" in st:
+    print(f"plastic throughput: coba-stdp / coba (warm, 1 thread, CPU) = {st['coba-stdp'] / st['coba']:.2f}x (target <= 2)")
 for kind in ("cold", "warm"):
     for net in ("coba", "brunel"):
         s = {r["threads"]: r["sim_s"] for r in my

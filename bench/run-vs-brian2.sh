@@ -39,6 +39,8 @@ for r in $(seq $reps); do
       $J brunel --threads $t --warmup $w | tee -a "$res"
     done
   done
+  # plastic throughput (issue 4): COBA with STDP on every E->E synapse, against static COBA above
+  $J coba-stdp --threads 1 --warmup $warm | tee -a "$res"
 done
 # memory: heap growth over synapse count while building Brunel with 125 M synapses
 $J memory --n 100000 --threads 2 | tee -a "$res"
