@@ -1,0 +1,186 @@
+#!/usr/bin/python3
+"""Diehl & Cook (2015) unsupervised MNIST network in Brian2, timed per training image.
+
+The same network as Myelin's ``org.myelin.bench.diehlcook.DiehlCookNetwork`` (parameters from
+the authors' Brian 1 code, peter-u-diehl/stdp-mnist): 784 Poisson inputs (rate = pixel/8 *
+intensity Hz, intensity 2, raised by 1 and the image presented again while the excitatory
+population fires fewer than 5 spikes), N adaptive-threshold conductance excitatory neurons,
+N inhibitory neurons, E->I one to one (10.4), I->E all but self (17), plastic all-to-all input
+with the authors' nearest-spike triplet STDP (nu_pre 1e-4, nu_post 0.01, tau 20/20/40 ms,
+wmax 1, clipped) and delays U[0, 10) ms, input weights per excitatory neuron normalised to sum
+78 before every presentation, 350 ms presentation + 150 ms rest, dt 0.5 ms, theta from 20 mV
+with the threshold at theta - 20 mV - 52 mV (as the authors). Written from the paper and the
+authors' parameter values (Brian 2 syntax), not copied from any port. Brian2's synaptic delays
+are axonal (the pre code runs when the spike arrives), as in the authors' code; Myelin's plastic
+delays are dendritic, which is why the Myelin run uses one-step input delays by default (see
+DiehlCookNetwork.training). Euler integration, as Brian chose for the authors' equations.
+
+Runtime mode (``--target cython`` or ``numpy``): the per-image control loop (rates,
+normalisation, re-presentation) runs in Python between ``Network.run`` calls, as in the
+authors' code. C++ standalone cannot run that loop (no Python between runs), so it is not
+offered here.
+
+Prints per-image progress to stderr and one JSON line to stdout:
+  images, neurons, target, presentations, spikes_per_image,
+  first_image_s           wall time of the first image (includes code generation/compilation),
+  wall_s_per_image        wall time per image over the images after the first,
+  cpu_s_per_image         process CPU time per image over the images after the first,
+  total_wall_s, loadavg_1min, brian2_version
+
+Usage:
+  /usr/bin/python3 bench/brian2/diehl_cook_brian2.py --images 1000 --neurons 100 --target cython
+MNIST is read from $MYELIN_CACHE/mnist or ~/.cache/myelin/mnist (the IDX files that Myelin's
+reservoir Mnist class downloads).
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+
+
+def read_idx(path):
+    with open(path, 'rb') as f:
+        data = f.read()
+    magic = int.from_bytes(data[0:4], 'big')
+    dims = magic & 0xFF
+    shape = [int.from_bytes(data[4 + 4 * k:8 + 4 * k], 'big') for k in range(dims)]
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--images', type=int, default=1000)
+    ap.add_argument('--neurons', type=int, default=100)
+    ap.add_argument('--target', choices=['cython', 'numpy'], default='cython')
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--progress', type=int, default=50)
+    ap.add_argument('--wta-stats', action='store_true',
+                    help='also report, per answered image, the number of excitatory neurons that fired and the '
+                         'largest count of one neuron (costs a recording monitor; not for timing)')
+    ap.add_argument('--recurrent-delay-ms', type=float, default=0.0,
+                    help='delay of E->I and I->E (the authors: 0; Myelin: one step, 0.5 ms)')
+    a = ap.parse_args()
+
+    import brian2
+    from brian2 import (ms, mV, Hz, NeuronGroup, PoissonGroup, Synapses, SpikeMonitor, Network,
+                        defaultclock, prefs, seed as bseed)
+    prefs.codegen.target = a.target
+    defaultclock.dt = 0.5 * ms
+    bseed(a.seed)
+    np.random.seed(a.seed)
+
+    cache = os.environ.get('MYELIN_CACHE')
+    mnist = os.path.join(cache, 'mnist') if cache else os.path.expanduser('~/.cache/myelin/mnist')
+    images = read_idx(os.path.join(mnist, 'train-images-idx3-ubyte')).reshape(-1, 784).astype(float)
+
+    n = a.neurons
+    eqs_e = '''
+    dv/dt = ((-65*mV - v) + ge * (0*mV - v) + gi * (-100*mV - v)) / (100*ms) : volt (unless refractory)
+    dge/dt = -ge / (1*ms) : 1
+    dgi/dt = -gi / (2*ms) : 1
+    dtheta/dt = -theta / (1e7*ms) : volt
+    '''
+    eqs_i = '''
+    dv/dt = ((-60*mV - v) + ge * (0*mV - v) + gi * (-85*mV - v)) / (10*ms) : volt (unless refractory)
+    dge/dt = -ge / (1*ms) : 1
+    dgi/dt = -gi / (2*ms) : 1
+    '''
+    # the authors' theta starts at 20 mV and decays towards 0, and the threshold is theta - 20 mV - 52 mV
+    ae = NeuronGroup(n, eqs_e, threshold='v > theta - 20*mV - 52*mV', reset='v = -65*mV; theta += 0.05*mV',
+                     refractory=5 * ms, method='euler')
+    ae.theta = 20 * mV
+    ai = NeuronGroup(n, eqs_i, threshold='v > -40*mV', reset='v = -45*mV', refractory=2 * ms, method='euler')
+    ae.v = -105 * mV
+    ai.v = -100 * mV
+    x = PoissonGroup(784, rates=np.zeros(784) * Hz)
+
+    stdp = '''
+    w : 1
+    dpre/dt = -pre / (20*ms) : 1 (event-driven)
+    dpost1/dt = -post1 / (20*ms) : 1 (event-driven)
+    dpost2/dt = -post2 / (40*ms) : 1 (event-driven)
+    '''
+    xe = Synapses(x, ae, stdp,
+                  on_pre='ge_post += w; pre = 1.; w = clip(w - 0.0001 * post1, 0, 1.0)',
+                  on_post='w = clip(w + 0.01 * pre * post2, 0, 1.0); post1 = 1.; post2 = 1.')
+    # (post2 is read before it is set to 1 in on_post: that is the authors' post2before)
+    xe.connect()
+    xe.w = '(rand() + 0.01) * 0.3'
+    xe.delay = 'rand() * 10*ms'
+    ei = Synapses(ae, ai, 'w : 1', on_pre='ge_post += w')
+    ei.connect(j='i')
+    ei.w = 10.4
+    ie = Synapses(ai, ae, 'w : 1', on_pre='gi_post += w')
+    ie.connect(condition='i != j')
+    ie.w = 17.0
+    ei.delay = a.recurrent_delay_ms * ms
+    ie.delay = a.recurrent_delay_ms * ms
+    mon = SpikeMonitor(ae, record=False)
+    counter = SpikeMonitor(ae, variables=[], record=True) if a.wta_stats else None
+    net = Network(ae, ai, x, xe, ei, ie, mon, *([counter] if counter is not None else []))
+    post_idx = np.asarray(xe.j[:])
+
+    def normalise():
+        w = np.asarray(xe.w[:])
+        colsum = np.bincount(post_idx, weights=w, minlength=n)
+        xe.w[:] = w * (78.0 / colsum)[post_idx]
+
+    t_all = time.perf_counter()
+    c_all = time.process_time()
+    first = None
+    presentations = 0
+    spikes = 0
+    distinct, top = [], []
+    prev = 0
+    for k in range(a.images):
+        w0 = time.perf_counter()
+        intensity = 2.0
+        while True:
+            normalise()
+            x.rates = images[k] / 8.0 * intensity * Hz
+            net.run(350 * ms)
+            presentations += 1
+            total = int(mon.num_spikes)
+            count = total - prev
+            if counter is not None:  # the last `count` recorded spikes are this presentation's
+                idx = np.asarray(counter.i[:])
+                c = np.bincount(idx[len(idx) - count:], minlength=n)
+            x.rates = np.zeros(784) * Hz
+            net.run(150 * ms)
+            prev = int(mon.num_spikes)
+            if count >= 5:
+                spikes += count
+                if counter is not None:
+                    distinct.append(int(np.count_nonzero(c)))
+                    top.append(int(c.max()))
+                break
+            intensity += 1
+        if k == 0:
+            first = time.perf_counter() - w0
+            t_rest = time.perf_counter()
+            c_rest = time.process_time()
+        if (k + 1) % a.progress == 0:
+            done = k
+            el = time.perf_counter() - t_rest
+            print('images %d: %.1f ms/image wall (after the first), %.2f spikes/image, %d presentations'
+                  % (k + 1, 1e3 * el / max(done, 1), spikes / (k + 1), presentations), file=sys.stderr, flush=True)
+    rest = max(a.images - 1, 1)
+    out = {
+        'images': a.images, 'recurrent_delay_ms': a.recurrent_delay_ms, 'neurons': n, 'target': a.target, 'presentations': presentations,
+        'spikes_per_image': spikes / a.images, 'first_image_s': first,
+        'wall_s_per_image': (time.perf_counter() - t_rest) / rest,
+        'cpu_s_per_image': (time.process_time() - c_rest) / rest,
+        'total_wall_s': time.perf_counter() - t_all, 'loadavg_1min': os.getloadavg()[0],
+        'brian2_version': brian2.__version__,
+    }
+    if counter is not None:
+        out['mean_neurons_firing'] = float(np.mean(distinct))
+        out['mean_max_count'] = float(np.mean(top))
+    print(json.dumps(out))
+
+
+if __name__ == '__main__':
+    main()

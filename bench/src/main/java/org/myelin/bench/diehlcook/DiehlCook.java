@@ -1,0 +1,431 @@
+package org.myelin.bench.diehlcook;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.myelin.reservoir.task.Mnist;
+
+/**
+ * Unsupervised MNIST with the Diehl and Cook (2015) network ({@link DiehlCookNetwork}): trains on
+ * the training set image by image, evaluates a frozen copy every {@code --eval-every} images
+ * (labels assigned to neurons on the first {@code --assign} training images, accuracy by vote on the
+ * first {@code --test} test images), and finally on {@code --final-assign} / {@code --final-test}
+ * images.
+ *
+ * <h2>Evaluation (the authors' test mode)</h2>
+ * The weights and thresholds are copied into a frozen network (static synapses, constant theta).
+ * Each neuron is assigned the class for which its mean spike count over the assignment images is
+ * highest (a neuron that never fires gets class 0, as in the authors' code). A test image is
+ * classified as the class whose assigned neurons have the highest mean spike count (ties: the lowest
+ * class); classes without neurons are skipped.
+ *
+ * <h2>Output (in {@code --out}, each file written to a temporary name and moved into place)</h2>
+ * {@code learning_curve.csv} and {@code .png} (accuracy against images seen),
+ * {@code receptive_fields.png} (each neuron's 28 x 28 input weights, white 0 to black Wmax, hot
+ * colour map), {@code weights.bin} (n, then the source-major weights, delays and theta as doubles;
+ * {@code --load} reads it back to evaluate or continue), {@code summary.txt}.
+ *
+ * <p>Usage: {@code DiehlCook [--neurons 100] [--train 1000] [--eval-every 10000] [--assign 1000]
+ * [--test 1000] [--final-assign 10000] [--final-test 10000] [--seed 1] [--threads 1]
+ * [--input-delays step|uniform] [--dt 0.5] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]}. With {@code --load}
+ * (and {@code --train 0}) it only evaluates a saved snapshot, draws its receptive fields and, given
+ * {@code --seen}, appends the result to the learning curve in {@code --out}. Timings: wall clock and
+ * the CPU time of the simulating thread (threads = 1 runs in the calling thread).
+ */
+public final class DiehlCook {
+    private DiehlCook() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        int neurons = 100, train = 1000, evalEvery = 10000, assign = 1000, test = 1000;
+        int finalAssign = 10000, finalTest = 10000, threads = 1, progress = 100;
+        long seed = 1;
+        Path out = Path.of("bench/results/diehlcook");
+        Path load = null;
+        long seenImages = -1;
+        boolean randomDelays = false;
+        double dt = DiehlCookNetwork.DT;
+        for (int a = 0; a < args.length; a++) {
+            String k = args[a];
+            if (a + 1 >= args.length) throw new IllegalArgumentException("option " + k + " needs a value");
+            String v = args[++a];
+            switch (k) {
+                case "--neurons": neurons = positive(k, v); break;
+                case "--train": train = nonNegative(k, v); break;
+                case "--eval-every": evalEvery = positive(k, v); break;
+                case "--assign": assign = positive(k, v); break;
+                case "--test": test = positive(k, v); break;
+                case "--final-assign": finalAssign = positive(k, v); break;
+                case "--final-test": finalTest = nonNegative(k, v); break;
+                case "--threads": threads = positive(k, v); break;
+                case "--progress": progress = positive(k, v); break;
+                case "--seed": seed = Long.parseLong(v); break;
+                case "--out": out = Path.of(v); break;
+                case "--load": load = Path.of(v); break;
+                case "--seen": seenImages = nonNegative(k, v); break;
+                case "--dt":
+                    dt = Double.parseDouble(v);
+                    if (!(dt > 0 && dt <= DiehlCookNetwork.DT && Math.abs(DiehlCookNetwork.DT / dt - Math.rint(DiehlCookNetwork.DT / dt)) < 1e-9)) {
+                        throw new IllegalArgumentException("option --dt: value " + v + " ms is invalid; valid: 0.5 ms divided by a whole number");
+                    }
+                    break;
+                case "--input-delays":
+                    if (!v.equals("step") && !v.equals("uniform")) {
+                        throw new IllegalArgumentException("option --input-delays: value " + v + " is invalid; valid: step, uniform");
+                    }
+                    randomDelays = v.equals("uniform");
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + k + "; valid: --neurons --train --eval-every"
+                            + " --assign --test --final-assign --final-test --threads --progress --seed --out --load --seen --input-delays --dt");
+            }
+        }
+        Files.createDirectories(out);
+        Path cache = Mnist.ensure(Mnist.defaultCache(), System.out::println);
+        Mnist.Images trainSet = Mnist.train(cache);
+        Mnist.Images testSet = Mnist.test(cache);
+        if (assign > trainSet.count() || finalAssign > trainSet.count()) {
+            throw new IllegalArgumentException("--assign/--final-assign: at most " + trainSet.count());
+        }
+        if (test > testSet.count() || finalTest > testSet.count()) {
+            throw new IllegalArgumentException("--test/--final-test: at most " + testSet.count());
+        }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long procCpu0 = os.getProcessCpuTime();
+
+        DiehlCookNetwork net;
+        long t0 = System.nanoTime();
+        if (load != null) {
+            Snapshot s = Snapshot.read(load);
+            if (s.n != neurons) throw new IllegalArgumentException("--load: file has " + s.n + " neurons, --neurons is " + neurons);
+            if (train > 0) {
+                throw new IllegalArgumentException("--load with --train > 0: continuing training from a file is not supported"
+                        + " (core cannot set plastic weights before the first spike); use --train 0");
+            }
+            System.out.printf(Locale.ROOT, "loaded %s%n", load);
+            writeFields(out.resolve("receptive_fields.png"), s);
+            if (finalTest == 0) return; // fields only
+            double acc = evaluate(s, seed, threads, trainSet, testSet, finalAssign, finalTest, true, dt);
+            String text = String.format(Locale.ROOT, "loaded %s (trained on %s images): accuracy %.2f%% (labels from %d"
+                    + " training images, tested on %d test images)%n", load, seenImages < 0 ? "?" : Long.toString(seenImages), acc,
+                    finalAssign, finalTest);
+            System.out.print(text);
+            writeSummary(out, text);
+            if (seenImages >= 0) { // append the point to an existing learning curve (one written by the training run)
+                List<double[]> curve = readCurve(out.resolve("learning_curve.csv"), assign, test);
+                curve.add(new double[] {seenImages, acc, finalAssign, finalTest, Double.NaN, Double.NaN});
+                writeCurve(out, curve);
+            }
+            return;
+        }
+        net = DiehlCookNetwork.training(neurons, seed, threads, randomDelays, dt);
+        System.out.printf(Locale.ROOT, "Diehl & Cook: %d excitatory + %d inhibitory neurons, %d input synapses (%s delays),"
+                        + " built in %.2f s%n", neurons, neurons, net.input.synapseCount(),
+                randomDelays ? "U[0,10) ms" : "one-step", (System.nanoTime() - t0) * 1e-9);
+        System.out.printf(Locale.ROOT, "dt %s ms%n", dt);
+
+        List<double[]> curve = new ArrayList<>(); // images, accuracy, assign, test, train wall s, train cpu s
+        double trainWall = 0, trainCpu = 0;
+        long spikes = 0;
+        long windowStart = System.nanoTime();
+        double evalAcc = Double.NaN;
+        for (int img = 0; img < train; img++) {
+            long w0 = System.nanoTime();
+            long c0 = cpu.getCurrentThreadCpuTime();
+            int[] counts = net.present(trainSet, img % trainSet.count());
+            trainCpu += (cpu.getCurrentThreadCpuTime() - c0) * 1e-9;
+            trainWall += (System.nanoTime() - w0) * 1e-9;
+            for (int c : counts) spikes += c;
+            int seen = img + 1;
+            if (seen % progress == 0) {
+                double dtw = (System.nanoTime() - windowStart) * 1e-9;
+                windowStart = System.nanoTime();
+                double[] th = net.theta();
+                double thMean = 0, thMax = 0;
+                for (double t : th) {
+                    thMean += t / th.length;
+                    thMax = Math.max(thMax, t);
+                }
+                System.out.printf(Locale.ROOT, "images %d: %.1f ms/image (last %d: %.1f ms wall), cpu %.1f ms/image,"
+                                + " %.2f spikes/image, %d presentations, %d unanswered, theta mean %.2f max %.2f mV%n",
+                        seen, 1e3 * trainWall / seen, progress, 1e3 * dtw / progress, 1e3 * trainCpu / seen,
+                        (double) spikes / seen, net.presentations(), net.unanswered(), thMean, thMax);
+            }
+            if (seen % evalEvery == 0 && seen < train) {
+                long e0 = os.getProcessCpuTime();
+                evalAcc = evaluate(Snapshot.of(net), seed, threads, trainSet, testSet, assign, test, false, dt);
+                procCpu0 += os.getProcessCpuTime() - e0; // evaluation does not count as training
+                curve.add(new double[] {seen, evalAcc, assign, test, trainWall, trainCpu});
+                writeCurve(out, curve);
+                Snapshot.of(net).write(out.resolve("weights.bin"));
+            }
+        }
+        long procCpuTrain = os.getProcessCpuTime() - procCpu0;
+        Snapshot s = Snapshot.of(net);
+        s.write(out.resolve("weights.bin"));
+        writeFields(out.resolve("receptive_fields.png"), s);
+        double acc = Double.NaN;
+        if (finalTest > 0) {
+            acc = evaluate(s, seed, threads, trainSet, testSet, finalAssign, finalTest, true, dt);
+            curve.add(new double[] {train, acc, finalAssign, finalTest, trainWall, trainCpu});
+            writeCurve(out, curve);
+        }
+        String summary = String.format(Locale.ROOT,
+                "neurons %d, trained on %d images (%d presentations, %d unanswered)%n"
+                        + "training: %.1f s wall, %.2f ms wall/image, %.2f ms cpu/image (simulating thread),"
+                        + " %.2f ms process cpu/image (all JVM threads, JIT and GC included, evaluations excluded)%n"
+                        + "final accuracy %.2f%% (labels from %d training images, tested on %d test images)%n",
+                neurons, train, net.presentations(), net.unanswered(), trainWall,
+                train > 0 ? 1e3 * trainWall / train : 0, train > 0 ? 1e3 * trainCpu / train : 0,
+                train > 0 ? 1e-6 * procCpuTrain / train : 0, acc, finalAssign, finalTest);
+        System.out.print(summary);
+        writeSummary(out, summary);
+    }
+
+    /** Frozen-network accuracy: labels from {@code assign} training images, vote on {@code test} test images. */
+    static double evaluate(Snapshot s, long seed, int threads, Mnist.Images trainSet, Mnist.Images testSet,
+                           int assign, int test, boolean verbose, double dt) {
+        long t0 = System.nanoTime();
+        DiehlCookNetwork f = DiehlCookNetwork.frozen(s.n, seed + 7919, threads, s.weights, s.delays, s.theta, dt);
+        double[][] sum = new double[10][s.n];
+        int[] perClass = new int[10];
+        for (int k = 0; k < assign; k++) {
+            int[] c = f.present(trainSet, k);
+            int label = trainSet.labels()[k];
+            perClass[label]++;
+            for (int j = 0; j < s.n; j++) sum[label][j] += c[j];
+            if (verbose && (k + 1) % 1000 == 0) System.out.printf(Locale.ROOT, "  assign %d/%d%n", k + 1, assign);
+        }
+        int[] label = assign(sum, perClass);
+        int correct = 0;
+        for (int k = 0; k < test; k++) {
+            int[] c = f.present(testSet, k);
+            if (vote(label, c) == testSet.labels()[k]) correct++;
+            if (verbose && (k + 1) % 1000 == 0) {
+                System.out.printf(Locale.ROOT, "  test %d/%d: %.2f%%%n", k + 1, test, 100.0 * correct / (k + 1));
+            }
+        }
+        double acc = 100.0 * correct / test;
+        System.out.printf(Locale.ROOT, "evaluation: %.2f%% on %d test images (labels from %d training images; %d classes"
+                        + " have neurons; %d unanswered), %.1f s%n",
+                acc, test, assign, classesWithNeurons(label), f.unanswered(), (System.nanoTime() - t0) * 1e-9);
+        return acc;
+    }
+
+    /** Each neuron's class: highest mean count over the images of a class (strictly greater wins; 0 if silent). */
+    static int[] assign(double[][] sum, int[] perClass) {
+        int n = sum[0].length;
+        int[] label = new int[n];
+        double[] best = new double[n];
+        for (int c = 0; c < 10; c++) {
+            if (perClass[c] == 0) continue;
+            for (int j = 0; j < n; j++) {
+                double r = sum[c][j] / perClass[c];
+                if (r > best[j]) {
+                    best[j] = r;
+                    label[j] = c;
+                }
+            }
+        }
+        return label;
+    }
+
+    /** The class whose assigned neurons have the highest mean count (ties: lowest class). */
+    static int vote(int[] label, int[] counts) {
+        double[] s = new double[10];
+        int[] m = new int[10];
+        for (int j = 0; j < label.length; j++) {
+            s[label[j]] += counts[j];
+            m[label[j]]++;
+        }
+        int best = -1;
+        double bv = -1;
+        for (int c = 0; c < 10; c++) {
+            if (m[c] == 0) continue;
+            double v = s[c] / m[c];
+            if (v > bv) {
+                bv = v;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static int classesWithNeurons(int[] label) {
+        boolean[] has = new boolean[10];
+        for (int l : label) has[l] = true;
+        int k = 0;
+        for (boolean b : has) if (b) k++;
+        return k;
+    }
+
+    private static int positive(String k, String v) {
+        int x = Integer.parseInt(v);
+        if (x < 1) throw new IllegalArgumentException("option " + k + ": value " + x + " is invalid; valid: >= 1");
+        return x;
+    }
+
+    private static int nonNegative(String k, String v) {
+        int x = Integer.parseInt(v);
+        if (x < 0) throw new IllegalArgumentException("option " + k + ": value " + x + " is invalid; valid: >= 0");
+        return x;
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private static void writeSummary(Path out, String text) throws IOException {
+        Path tmp = out.resolve("summary.txt.tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, out.resolve("summary.txt"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void writeCurve(Path out, List<double[]> curve) throws IOException {
+        Path tmp = out.resolve("learning_curve.csv.tmp");
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp))) {
+            w.println("images,accuracy_percent,assign_images,test_images,train_wall_s,train_cpu_s");
+            for (double[] r : curve) {
+                w.printf(Locale.ROOT, "%d,%.2f,%d,%d,%.1f,%.1f%n", (long) r[0], r[1], (long) r[2], (long) r[3], r[4], r[5]);
+            }
+        }
+        Files.move(tmp, out.resolve("learning_curve.csv"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // one series per evaluation size: accuracies from different label/test sets are not comparable
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (double[] r : curve) {
+            String key = String.format(Locale.ROOT, "labels from %d training images, %d test images", (long) r[2], (long) r[3]);
+            XYSeries series = data.getSeriesIndex(key) >= 0 ? data.getSeries(key) : null;
+            if (series == null) {
+                series = new XYSeries(key);
+                data.addSeries(series);
+            }
+            series.add(r[0], r[1]);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("Diehl & Cook (2015) in Myelin: accuracy vs images seen",
+                "training images seen", "accuracy (%)", data, PlotOrientation.VERTICAL, true, false, false);
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
+        chart.getXYPlot().setRenderer(renderer);
+        chart.getXYPlot().getRangeAxis().setRange(0, 100);
+        Path png = out.resolve("learning_curve.png.tmp");
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, 800, 500);
+        Files.move(png, out.resolve("learning_curve.png"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Rows of a learning curve CSV (6 columns, or the 4 of older files: then assign and test are the given sizes). */
+    private static List<double[]> readCurve(Path file, int assign, int test) throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        if (!Files.exists(file)) return rows;
+        List<String> lines = Files.readAllLines(file);
+        for (int l = 1; l < lines.size(); l++) {
+            String[] f = lines.get(l).split(",");
+            if (f.length == 6) {
+                double[] r = new double[6];
+                for (int k = 0; k < 6; k++) r[k] = Double.parseDouble(f[k]);
+                rows.add(r);
+            } else if (f.length == 4) {
+                rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), assign, test,
+                    Double.parseDouble(f[2]), Double.parseDouble(f[3])});
+            } else {
+                throw new IOException(file + ": line " + (l + 1) + " has " + f.length + " fields; valid: 4 or 6");
+            }
+        }
+        return rows;
+    }
+
+    /** Receptive fields as a grid of 28 x 28 tiles, 3 px per weight, hot_r colour map over [0, Wmax]. */
+    static void writeFields(Path file, Snapshot s) throws IOException {
+        int cols = (int) Math.ceil(Math.sqrt(s.n));
+        int rows = (s.n + cols - 1) / cols;
+        int px = 3, side = Mnist.SIDE * px, gap = 2;
+        BufferedImage im = new BufferedImage(cols * (side + gap) + gap, rows * (side + gap) + gap, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < im.getHeight(); y++) for (int x = 0; x < im.getWidth(); x++) im.setRGB(x, y, 0x808080);
+        for (int j = 0; j < s.n; j++) {
+            int ox = gap + (j % cols) * (side + gap);
+            int oy = gap + (j / cols) * (side + gap);
+            for (int p = 0; p < Mnist.PIXELS; p++) {
+                double t = Math.min(1, Math.max(0, s.weights[p * s.n + j] / DiehlCookNetwork.WMAX));
+                int rgb = hotR(t);
+                int bx = ox + (p % Mnist.SIDE) * px, by = oy + (p / Mnist.SIDE) * px;
+                for (int dy = 0; dy < px; dy++) for (int dx = 0; dx < px; dx++) im.setRGB(bx + dx, by + dy, rgb);
+            }
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        ImageIO.write(im, "png", tmp.toFile());
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** matplotlib's "hot" reversed: 0 white, then yellow, red, black at 1. */
+    static int hotR(double t) {
+        double u = 1 - t;
+        double r = Math.min(1, u / 0.365), g = Math.min(1, Math.max(0, (u - 0.365) / 0.381)), b = Math.max(0, (u - 0.746) / 0.254);
+        return new Color((float) r, (float) g, (float) Math.min(1, b)).getRGB();
+    }
+
+    /** Weights (source-major), delays (ms) and thresholds of a network. */
+    static final class Snapshot {
+        final int n;
+        final double[] weights;
+        final double[] delays;
+        final double[] theta;
+
+        Snapshot(int n, double[] weights, double[] delays, double[] theta) {
+            this.n = n;
+            this.weights = weights;
+            this.delays = delays;
+            this.theta = theta;
+        }
+
+        static Snapshot of(DiehlCookNetwork net) {
+            return new Snapshot(net.size(), net.weights(), net.delays(), net.theta());
+        }
+
+        void write(Path file) throws IOException {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream o = Files.newOutputStream(tmp);
+                 DataOutputStream d = new DataOutputStream(new java.io.BufferedOutputStream(o))) {
+                d.writeInt(n);
+                for (double v : weights) d.writeDouble(v);
+                for (double v : delays) d.writeDouble(v);
+                for (double v : theta) d.writeDouble(v);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        static Snapshot read(Path file) throws IOException {
+            try (InputStream i = Files.newInputStream(file);
+                 DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(i))) {
+                int n = d.readInt();
+                if (n < 1) throw new IOException(file + ": neuron count " + n + " is invalid; valid: >= 1");
+                int m = Mnist.PIXELS * n;
+                double[] w = new double[m], dl = new double[m], th = new double[n];
+                for (int k = 0; k < m; k++) w[k] = d.readDouble();
+                for (int k = 0; k < m; k++) dl[k] = d.readDouble();
+                for (int k = 0; k < n; k++) th[k] = d.readDouble();
+                return new Snapshot(n, w, dl, th);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.myelin.bench.diehlcook;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.myelin.reservoir.task.Mnist;
+
+/** Label assignment and vote (the authors' definitions), and the initial state of the network. */
+class DiehlCookTest {
+    @Test
+    void assignmentPicksTheClassWithTheHighestMeanCount() {
+        double[][] sum = new double[10][3];
+        int[] per = new int[10];
+        per[1] = 2;
+        per[7] = 4;
+        sum[1][0] = 6; // mean 3
+        sum[7][0] = 8; // mean 2
+        sum[1][1] = 2; // mean 1
+        sum[7][1] = 8; // mean 2
+        // neuron 2 never fires: class 0
+        assertArrayEquals(new int[] {1, 7, 0}, DiehlCook.assign(sum, per));
+    }
+
+    @Test
+    void voteAveragesOverEachClassesNeurons() {
+        int[] label = {3, 3, 3, 5};
+        // class 3: (4 + 0 + 0) / 3 = 1.33; class 5: 2 / 1 = 2 -> 5 although class 3 has more spikes in total
+        assertEquals(5, DiehlCook.vote(label, new int[] {4, 0, 0, 2}));
+        assertEquals(3, DiehlCook.vote(label, new int[] {4, 4, 0, 2}));
+    }
+
+    @Test
+    void initialInputWeightsAreNormalisedAndDelaysOnTheGrid() {
+        DiehlCookNetwork net = DiehlCookNetwork.training(10, 3, 1);
+        double[] w = net.weights();
+        double[] d = net.delays();
+        for (int j = 0; j < 10; j++) {
+            double s = 0;
+            for (int p = 0; p < Mnist.PIXELS; p++) s += w[p * 10 + j];
+            assertEquals(DiehlCookNetwork.INPUT_TOTAL, s, 1e-9, "neuron " + j);
+        }
+        for (int k = 0; k < w.length; k++) {
+            assertTrue(w[k] > 0 && w[k] <= 1, "weight " + k + " = " + w[k]);
+            assertTrue(d[k] >= 0.5 && d[k] <= 10, "delay " + k + " = " + d[k]);
+        }
+        for (double t : net.theta()) assertEquals(0.0, t, 0.0);
+        // default: one-step input delays; with a smaller step, one smaller step
+        for (double x : d) assertEquals(DiehlCookNetwork.DT, x, 0.0);
+        for (double x : DiehlCookNetwork.training(2, 3, 1, false, 0.1).delays()) assertEquals(0.1, x, 1e-12);
+        double[] u = DiehlCookNetwork.training(2, 3, 1, true, 0.5).delays();
+        double lo = 10, hi = 0;
+        for (double x : u) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+            assertEquals(0, Math.IEEEremainder(x, 0.5), 1e-12, "on the grid: " + x);
+        }
+        assertTrue(lo == 0.5 && hi >= 9.5 && hi <= 10, "uniform delays span [0.5, 10]: " + lo + " .. " + hi);
+    }
+
+    @Test
+    void blankImageIsRepresentedUpToTheMaximumIntensityAndTheOffsetDecays() {
+        DiehlCookNetwork net = DiehlCookNetwork.training(3, 5, 1);
+        Mnist.Images blank = new Mnist.Images(new byte[Mnist.PIXELS], new int[] {0});
+        int[] c = net.present(blank, 0);
+        assertArrayEquals(new int[3], c);
+        int shown = (int) (DiehlCookNetwork.MAX_INTENSITY - DiehlCookNetwork.START_INTENSITY) + 1;
+        assertEquals(shown, net.presentations());
+        assertEquals(1, net.unanswered());
+        // no spikes: the authors' theta (20 mV at first) decays freely; model theta = theirs - 20 mV
+        double t = shown * (DiehlCookNetwork.PRESENT_MS + DiehlCookNetwork.REST_MS);
+        double expected = 20 * Math.exp(-t / DiehlCookNetwork.TAU_THETA) - 20;
+        for (double th : net.theta()) assertEquals(expected, th, 1e-9);
+        assertTrue(expected < -0.03, "the drift is visible: " + expected); // 31 cycles of 500 ms: 0.031 mV
+    }
+}
