@@ -219,12 +219,7 @@ public final class IafCondExp extends NeuronModel {
             final double[] spEx = in[0];
             final double[] spIn = in[1];
             final double[] cur = in[2];
-            final double h = this.h, h2 = 0.5 * h, h6 = h / 6.0;
-            final double exFull = this.exFull, inFull = this.inFull;
-            final double invC = this.invC, gLC = this.gLC, restC = this.restC;
-            final double aEx0 = this.aEx0, aIn0 = this.aIn0, aExH = this.aExH, aInH = this.aInH;
-            final double aExF = this.aExF, aInF = this.aInF, bExH = this.bExH, bInH = this.bInH;
-            final double bExF = this.bExF, bInF = this.bInF, gStiff = this.gStiff;
+            final double exFull = this.exFull, inFull = this.inFull, gStiff = this.gStiff;
             final double vTh = this.vTh, vReset = this.vReset;
             for (int i = from; i < to; i++) {
                 final double ge0 = gex[i], gi0 = gin[i];
@@ -234,22 +229,7 @@ public final class IafCondExp extends NeuronModel {
                     final double c = cur[base + i];
                     double y;
                     if (ge0 + gi0 <= gStiff) {
-                        // dV/dt = a(t) - b(t) min(V, V_th), with a and b exact at t, t + h/2, t + h;
-                        // a and b are linear in g_ex(t), g_in(t), whose decay factors are folded into
-                        // the coefficients (aEx0 = E_ex/C_m, aExH = e^(-h/2tau_ex) E_ex/C_m, ...)
-                        final double ac = restC + c * invC;
-                        final double a0 = ac + ge0 * aEx0 + gi0 * aIn0, b0 = gLC + ge0 * invC + gi0 * invC;
-                        final double aH = ac + ge0 * aExH + gi0 * aInH, bH = gLC + ge0 * bExH + gi0 * bInH;
-                        final double aF = ac + ge0 * aExF + gi0 * aInF, bF = gLC + ge0 * bExF + gi0 * bInF;
-                        double x = v0 < vTh ? v0 : vTh;
-                        final double k1 = a0 - b0 * x;
-                        x = v0 + h2 * k1;
-                        final double k2 = aH - bH * (x < vTh ? x : vTh);
-                        x = v0 + h2 * k2;
-                        final double k3 = aH - bH * (x < vTh ? x : vTh);
-                        x = v0 + h * k3;
-                        final double k4 = aF - bF * (x < vTh ? x : vTh);
-                        y = v0 + h6 * (k1 + 2.0 * (k2 + k3) + k4);
+                        y = rk4(v0, ge0, gi0, c);
                     } else {
                         y = stiffStep(v0, ge0, gi0, c);
                     }
@@ -309,24 +289,30 @@ public final class IafCondExp extends NeuronModel {
 
         /** The non-stiff RK4 step of {@link #update} for [from, to) into {@code y}, no branches on state. */
         void rk4Scalar(double[] v, double[] gex, double[] gin, double[] cur, int base, int from, int to, double[] y) {
-            final double h = this.h, h2 = 0.5 * h, h6 = h / 6.0;
-            final double invC = this.invC, gLC = this.gLC, restC = this.restC, vTh = this.vTh;
-            for (int i = from; i < to; i++) {
-                final double ge0 = gex[i], gi0 = gin[i], v0 = v[i];
-                final double ac = restC + cur[base + i] * invC;
-                final double a0 = ac + ge0 * aEx0 + gi0 * aIn0, b0 = gLC + ge0 * invC + gi0 * invC;
-                final double aH = ac + ge0 * aExH + gi0 * aInH, bH = gLC + ge0 * bExH + gi0 * bInH;
-                final double aF = ac + ge0 * aExF + gi0 * aInF, bF = gLC + ge0 * bExF + gi0 * bInF;
-                double x = v0 < vTh ? v0 : vTh;
-                final double k1 = a0 - b0 * x;
-                x = v0 + h2 * k1;
-                final double k2 = aH - bH * (x < vTh ? x : vTh);
-                x = v0 + h2 * k2;
-                final double k3 = aH - bH * (x < vTh ? x : vTh);
-                x = v0 + h * k3;
-                final double k4 = aF - bF * (x < vTh ? x : vTh);
-                y[i] = v0 + h6 * (k1 + 2.0 * (k2 + k3) + k4);
-            }
+            for (int i = from; i < to; i++) y[i] = rk4(v[i], gex[i], gin[i], cur[base + i]);
+        }
+
+        /**
+         * One non-stiff RK4 step of V over h: dV/dt = a(t) - b(t) min(V, V_th), with a and b exact at
+         * t, t + h/2, t + h; a and b are linear in g_ex(t), g_in(t), whose decay factors are folded
+         * into the coefficients (aEx0 = E_ex/C_m, aExH = e^(-h/2tau_ex) E_ex/C_m, ...). The vectorised
+         * pass ({@link CondExpSimd}) performs exactly these operations in this order.
+         */
+        private double rk4(double v0, double ge0, double gi0, double c) {
+            final double h = this.h, h2 = 0.5 * h, h6 = h / 6.0, invC = this.invC, gLC = this.gLC, vTh = this.vTh;
+            final double ac = restC + c * invC;
+            final double a0 = ac + ge0 * aEx0 + gi0 * aIn0, b0 = gLC + ge0 * invC + gi0 * invC;
+            final double aH = ac + ge0 * aExH + gi0 * aInH, bH = gLC + ge0 * bExH + gi0 * bInH;
+            final double aF = ac + ge0 * aExF + gi0 * aInF, bF = gLC + ge0 * bExF + gi0 * bInF;
+            double x = v0 < vTh ? v0 : vTh;
+            final double k1 = a0 - b0 * x;
+            x = v0 + h2 * k1;
+            final double k2 = aH - bH * (x < vTh ? x : vTh);
+            x = v0 + h2 * k2;
+            final double k3 = aH - bH * (x < vTh ? x : vTh);
+            x = v0 + h * k3;
+            final double k4 = aF - bF * (x < vTh ? x : vTh);
+            return v0 + h6 * (k1 + 2.0 * (k2 + k3) + k4);
         }
 
         /**
