@@ -59,8 +59,11 @@ import org.myelin.core.SpikeBuffer;
  *
  * <p>Diehl and Cook write the membrane equation with conductances relative to the leak (their
  * {@code ge} is {@code g_ex / g_L} here) and the threshold as {@code theta - 20 mV + v_thresh} with
- * theta starting at 20 mV; here the threshold is {@code V_th + theta} with theta starting at 0,
- * which is the same dynamics.
+ * theta starting at 20 mV; here the threshold is {@code V_th + theta} with theta starting at 0.
+ * That is not quite the same dynamics: their initial 20 mV decays too (with {@code tau_theta}), so
+ * their effective threshold drifts down by up to 20 mV over long training, which this model does
+ * not reproduce ({@code org.myelin.bench.diehlcook} emulates the drift by lowering theta between
+ * images).
  *
  * <p>References: Diehl, Cook (2015) Front Comput Neurosci 9:99; NEST {@code iaf_cond_exp}.
  */
