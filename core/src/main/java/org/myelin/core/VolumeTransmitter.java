@@ -100,7 +100,12 @@ public final class VolumeTransmitter {
         return intervalMs;
     }
 
-    void validate(String element, double dt) {
+    /**
+     * Checks the delay and the deliver interval against step {@code dt} (as the network does when a
+     * rule using this transmitter is connected); throws {@link ModelException} naming
+     * {@code element} with key {@code vt delay} or {@code deliver_interval}.
+     */
+    public void validate(String element, double dt) {
         long d = Math.round(delayMs / dt);
         if (!(delayMs >= 0) || Math.abs(d * dt - delayMs) > 1e-9 * Math.max(1, delayMs) || d > Network.MAX_DELAY_STEPS) {
             throw new ModelException(element, "vt delay", "value " + delayMs + " ms is invalid; valid: a multiple of dt = "

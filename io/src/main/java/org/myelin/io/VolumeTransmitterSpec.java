@@ -3,13 +3,9 @@ package org.myelin.io;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.myelin.core.Connect;
 import org.myelin.core.Models;
 import org.myelin.core.Network;
-import org.myelin.core.PlasticKernel;
-import org.myelin.core.Plasticity;
 import org.myelin.core.Population;
-import org.myelin.core.Synapse;
 import org.myelin.core.VolumeTransmitter;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -68,39 +64,12 @@ record VolumeTransmitterSpec(String[] populations, double[] weights, double dela
     }
 
     /**
-     * Checks delay and interval against step {@code dt} with the core's own rules (those of
-     * {@code VolumeTransmitter.validate}, reached through {@link Network#connect}), so the messages are
-     * the Java API's. Throws {@link org.myelin.core.ModelException} with key {@code vt delay} or
-     * {@code deliver_interval}.
+     * Checks delay and interval against step {@code dt} with the core's own rules
+     * ({@link VolumeTransmitter#validate}), so the messages are the Java API's. Throws
+     * {@link org.myelin.core.ModelException} with key {@code vt delay} or {@code deliver_interval}.
      */
     static void check(double delay, double interval, double dt) {
-        Network net = standInNetwork(dt);
-        Population p = net.population("vt", Models.neuron("iaf_psc_delta"), 1);
-        Probe probe = new Probe(VolumeTransmitter.of(p).delay(delay).deliverInterval(interval));
-        net.connect(p, p, Connect.oneToOne(), Synapse.plastic(0.0, dt, probe));
-    }
-
-    /** A rule that only names a volume transmitter, so that the core validates it; never built. */
-    private static final class Probe extends Plasticity {
-        private final VolumeTransmitter vt;
-
-        Probe(VolumeTransmitter vt) {
-            this.vt = vt;
-        }
-
-        @Override
-        public String name() {
-            return "volume_transmitter";
-        }
-
-        @Override
-        public VolumeTransmitter volumeTransmitter() {
-            return vt;
-        }
-
-        @Override
-        public PlasticKernel compile(double dt) {
-            throw new UnsupportedOperationException("a validation probe is never built");
-        }
+        Population p = standInNetwork(dt).population("vt", Models.neuron("iaf_psc_delta"), 1);
+        VolumeTransmitter.of(p).delay(delay).deliverInterval(interval).validate(null, dt);
     }
 }
