@@ -1,76 +1,205 @@
 package org.myelin.core.model;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import org.myelin.core.SpikeBuffer;
+
 /**
- * The branch-free arithmetic passes of {@link IafCondExp}'s kernel with the JDK's vector API, used
- * only when module {@code jdk.incubator.vector} is present (the JVM was started with
+ * {@link IafCondExp}'s step with the JDK's vector API, used only when module
+ * {@code jdk.incubator.vector} is present (the JVM was started with
  * {@code --add-modules jdk.incubator.vector}; see {@link Simd}). Nothing else references this class,
  * so the kernel links and runs without that module.
  *
- * <p>Every lane performs exactly the scalar kernel's operations in the scalar kernel's order
- * (multiplications and additions, no fused multiply-add), and the clamp {@code min(x, V_th)} equals the scalar
- * {@code x < V_th ? x : V_th} for every non-NaN value, so results are bit-identical to the scalar
- * path (a test checks this).
+ * <p>Three passes over the slice: the non-stiff RK4 candidate of every neuron; then, branch-free,
+ * the refractory hold and countdown and the exact conductance decay plus this step's input. A
+ * vector in which some lane needs more (active and stiff, or active and at threshold: one compare
+ * and test per vector) appends those lanes' step-start state to a compact exception list. Last, the
+ * exceptions: the stiff ones with two substeps (nearly all) are integrated together, vectorised over
+ * the list, the others by the scalar slow path, and all are settled in ascending index order
+ * (threshold, reset, spike), so spikes leave in the scalar kernel's order. The slice's scalar tail
+ * runs through the scalar kernel.
+ *
+ * <p>Every lane performs exactly the scalar kernel's operations in its order, with the same fused
+ * multiply-adds ({@link Math#fma} there); the clamp {@code min(x, V_th)} equals the scalar
+ * {@code x < V_th ? x : V_th} for every non-NaN value and the refractory hold is a blend, so results
+ * are bit-identical to the scalar path (a test checks this).
  */
 final class CondExpSimd implements IafCondExp.Passes {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
 
     @Override
-    public void rk4(IafCondExp.Kernel k, double[] v, double[] gex, double[] gin, double[] cur, int base, int from,
-            int to, double[] y) {
+    public boolean supports(IafCondExp.Kernel k) {
+        // the exception test assumes that a refractory lane (conductance term zeroed) is never stiff
+        return k.gStiff > 0;
+    }
+
+    @Override
+    public void update(IafCondExp.Kernel k, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
+        final double[] v = s[IafCondExp.V], gex = s[IafCondExp.G_EX], gin = s[IafCondExp.G_IN], r = s[IafCondExp.R];
+        final double[] spEx = in[0], spIn = in[1], cur = in[2];
+        final IafCondExp.Scratch x = k.scratch(v.length);
         // constants broadcast once, so that the loop has only vector-vector operations (small enough
         // for C2 to inline and intrinsify every one of them)
         final DoubleVector h = DoubleVector.broadcast(S, k.h), h2 = DoubleVector.broadcast(S, 0.5 * k.h);
         final DoubleVector h6 = DoubleVector.broadcast(S, k.h / 6.0), two = DoubleVector.broadcast(S, 2.0);
-        final DoubleVector invC = DoubleVector.broadcast(S, k.invC), gLC = DoubleVector.broadcast(S, k.gLC);
+        final DoubleVector invC = DoubleVector.broadcast(S, k.invC), nInvC = DoubleVector.broadcast(S, k.nInvC);
+        final DoubleVector nGLC = DoubleVector.broadcast(S, k.nGLC);
         final DoubleVector restC = DoubleVector.broadcast(S, k.restC), vTh = DoubleVector.broadcast(S, k.vTh);
         final DoubleVector aEx0 = DoubleVector.broadcast(S, k.aEx0), aIn0 = DoubleVector.broadcast(S, k.aIn0);
         final DoubleVector aExH = DoubleVector.broadcast(S, k.aExH), aInH = DoubleVector.broadcast(S, k.aInH);
         final DoubleVector aExF = DoubleVector.broadcast(S, k.aExF), aInF = DoubleVector.broadcast(S, k.aInF);
-        final DoubleVector bExH = DoubleVector.broadcast(S, k.bExH), bInH = DoubleVector.broadcast(S, k.bInH);
-        final DoubleVector bExF = DoubleVector.broadcast(S, k.bExF), bInF = DoubleVector.broadcast(S, k.bInF);
+        final DoubleVector nbExH = DoubleVector.broadcast(S, k.nbExH), nbInH = DoubleVector.broadcast(S, k.nbInH);
+        final DoubleVector nbExF = DoubleVector.broadcast(S, k.nbExF), nbInF = DoubleVector.broadcast(S, k.nbInF);
+        final double[] ys = x.cand;
         final int upper = from + S.loopBound(to - from);
-        int i = from;
-        for (; i < upper; i += S.length()) {
+        for (int i = from; i < upper; i += L) {
             final DoubleVector ge0 = DoubleVector.fromArray(S, gex, i);
             final DoubleVector gi0 = DoubleVector.fromArray(S, gin, i);
             final DoubleVector v0 = DoubleVector.fromArray(S, v, i);
-            final DoubleVector ac = DoubleVector.fromArray(S, cur, base + i).mul(invC).add(restC);
-            final DoubleVector a0 = ac.add(ge0.mul(aEx0)).add(gi0.mul(aIn0));
-            final DoubleVector b0 = ge0.mul(invC).add(gLC).add(gi0.mul(invC));
-            final DoubleVector aH = ac.add(ge0.mul(aExH)).add(gi0.mul(aInH));
-            final DoubleVector bH = ge0.mul(bExH).add(gLC).add(gi0.mul(bInH));
-            final DoubleVector aF = ac.add(ge0.mul(aExF)).add(gi0.mul(aInF));
-            final DoubleVector bF = ge0.mul(bExF).add(gLC).add(gi0.mul(bInF));
-            final DoubleVector k1 = a0.sub(b0.mul(clamp(v0, vTh)));
-            final DoubleVector k2 = aH.sub(bH.mul(clamp(k1.mul(h2).add(v0), vTh)));
-            final DoubleVector k3 = aH.sub(bH.mul(clamp(k2.mul(h2).add(v0), vTh)));
-            final DoubleVector k4 = aF.sub(bF.mul(clamp(k3.mul(h).add(v0), vTh)));
-            k2.add(k3).mul(two).add(k1).add(k4).mul(h6).add(v0).intoArray(y, i);
+            final DoubleVector ac = DoubleVector.fromArray(S, cur, base + i).fma(invC, restC);
+            final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
+            final DoubleVector aH = gi0.fma(aInH, ge0.fma(aExH, ac)), nbH = gi0.fma(nbInH, ge0.fma(nbExH, nGLC));
+            final DoubleVector aF = gi0.fma(aInF, ge0.fma(aExF, ac)), nbF = gi0.fma(nbInF, ge0.fma(nbExF, nGLC));
+            final DoubleVector k1 = nb0.fma(v0.min(vTh), a0);
+            final DoubleVector k2 = nbH.fma(k1.fma(h2, v0).min(vTh), aH);
+            final DoubleVector k3 = nbH.fma(k2.fma(h2, v0).min(vTh), aH);
+            final DoubleVector k4 = nbF.fma(k3.fma(h, v0).min(vTh), aF);
+            k2.add(k3).fma(two, k1).add(k4).fma(h6, v0).intoArray(ys, i);
         }
-        k.rk4Scalar(v, gex, gin, cur, base, i, to, y);
+        final int ne = hold(k, x, s, in, base, from, upper);
+        if (ne > from) settle(k, x, from, ne, v, r, out);
+        if (upper < to) k.updateScalar(s, in, base, upper, to, out);
     }
 
     /**
-     * {@code min(x, vTh)} per lane: the scalar kernel's {@code x < vTh ? x : vTh} for every non-NaN
-     * value (they differ only in the sign of a zero equal to V_th, which then only multiplies a
-     * conductance and is subtracted: the same result). Not compare-and-blend: JDK 17 does not
-     * intrinsify double blends on AVX2 and falls back to boxed code.
+     * The second pass over the candidates {@code x.cand} of [from, upper): refractory hold and
+     * countdown, exact conductance decay plus this step's input, all branch-free, and the exceptions
+     * (active and stiff or at threshold) copied with their step-start state into the list from index
+     * {@code from} on. Returns the end of that list.
      */
-    private static DoubleVector clamp(DoubleVector x, DoubleVector vTh) {
-        return x.min(vTh);
+    private static int hold(IafCondExp.Kernel k, IafCondExp.Scratch x, double[][] s, double[][] in, int base, int from,
+            int upper) {
+        final double[] v = s[IafCondExp.V], gex = s[IafCondExp.G_EX], gin = s[IafCondExp.G_IN], r = s[IafCondExp.R];
+        final double[] spEx = in[0], spIn = in[1], cur = in[2], ys = x.cand;
+        final DoubleVector exFull = DoubleVector.broadcast(S, k.exFull), inFull = DoubleVector.broadcast(S, k.inFull);
+        final DoubleVector vReset = DoubleVector.broadcast(S, k.vReset), gStiff = DoubleVector.broadcast(S, k.gStiff);
+        final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
+        final DoubleVector vTh = DoubleVector.broadcast(S, k.vTh);
+        final double sgStiff = k.gStiff, svTh = k.vTh;
+        int ne = from; // exceptions are stored from index `from` on: disjoint between workers
+        for (int i = from; i < upper; i += L) {
+            final DoubleVector ge0 = DoubleVector.fromArray(S, gex, i);
+            final DoubleVector gi0 = DoubleVector.fromArray(S, gin, i);
+            final DoubleVector y = DoubleVector.fromArray(S, ys, i);
+            final DoubleVector rr = DoubleVector.fromArray(S, r, i);
+            final VectorMask<Double> refractory = rr.compare(VectorOperators.GT, zero);
+            final DoubleVector held = y.blend(vReset, refractory);
+            // any lane active and (at threshold or stiff)? refractory lanes are neither
+            final DoubleVector g = ge0.add(gi0).blend(zero, refractory);
+            if (held.sub(vTh).max(g.sub(gStiff)).compare(VectorOperators.GE, zero).anyTrue()) {
+                // append this vector's exceptions to the list without branching on the lanes
+                for (int j = i; j < i + L; j++) {
+                    final double ge = gex[j], gi = gin[j], yj = ys[j];
+                    final boolean active = r[j] == 0;
+                    final boolean stiff = active & !(ge + gi <= sgStiff);
+                    x.idx[ne] = stiff ? j : ~j;
+                    x.y[ne] = yj;
+                    x.v0[ne] = v[j];
+                    x.ge[ne] = ge;
+                    x.gi[ne] = gi;
+                    x.cur[ne] = cur[base + j];
+                    ne += stiff | (active & yj >= svTh) ? 1 : 0;
+                }
+            }
+            held.intoArray(v, i);
+            rr.sub(one).max(zero).intoArray(r, i);
+            ge0.fma(exFull, DoubleVector.fromArray(S, spEx, base + i)).intoArray(gex, i);
+            gi0.fma(inFull, DoubleVector.fromArray(S, spIn, base + i)).intoArray(gin, i);
+        }
+        return ne;
     }
 
-    @Override
-    public void decay(double[] g, double[] spikes, int base, int from, int to, double factor) {
-        final DoubleVector f = DoubleVector.broadcast(S, factor);
-        final int upper = from + S.loopBound(to - from);
-        int i = from;
-        for (; i < upper; i += S.length()) {
-            DoubleVector.fromArray(S, g, i).mul(f).add(DoubleVector.fromArray(S, spikes, base + i)).intoArray(g, i);
+    /**
+     * The exceptions [from, ne) of one call: stiff ones integrated (two-substep ones together,
+     * vectorised), then thresholds in ascending neuron order.
+     */
+    private static void settle(IafCondExp.Kernel k, IafCondExp.Scratch x, int from, int ne, double[] v, double[] r,
+            SpikeBuffer out) {
+        stiff2(k, x, from, ne);
+        final double vTh = k.vTh, vReset = k.vReset, zLeak = k.zLeak, hOverC = k.hOverC;
+        final int refSteps = k.refSteps;
+        final int upper = from + S.loopBound(ne - from);
+        for (int e = from; e < ne; e++) {
+            final int id = x.idx[e];
+            double y;
+            if (id >= 0) {
+                final double ge = x.ge[e], gi = x.gi[e];
+                // the substep count of the scalar slow path; stiff2 computed the two-substep case
+                final double z = zLeak + hOverC * (ge + gi);
+                y = e < upper && Math.ceil(z / IafCondExp.Z_MAX) == 2 ? x.res[e] : k.stiffStep(x.v0[e], ge, gi, x.cur[e]);
+            } else {
+                y = x.y[e];
+            }
+            final int j = id >= 0 ? id : ~id;
+            if (y >= vTh) {
+                r[j] = refSteps;
+                y = vReset;
+                out.add(j);
+            }
+            v[j] = y;
         }
-        for (; i < to; i++) g[i] = g[i] * factor + spikes[base + i];
+    }
+
+    /**
+     * {@link IafCondExp.Kernel#stiffStep} with exactly two RK4 substeps, for every exception of
+     * [from, from + loopBound) into {@code x.res} (only the stiff ones' results are used).
+     */
+    private static void stiff2(IafCondExp.Kernel k, IafCondExp.Scratch x, int from, int ne) {
+        final double hsS = k.h / 2;
+        final DoubleVector hs = DoubleVector.broadcast(S, hsS), hs2 = DoubleVector.broadcast(S, 0.5 * hsS);
+        final DoubleVector hs6 = DoubleVector.broadcast(S, hsS / 6.0), two = DoubleVector.broadcast(S, 2.0);
+        final double exHs = k.exHalfSub[2], inHs = k.inHalfSub[2];
+        final DoubleVector exH = DoubleVector.broadcast(S, exHs), exF = DoubleVector.broadcast(S, exHs * exHs);
+        final DoubleVector inH = DoubleVector.broadcast(S, inHs), inF = DoubleVector.broadcast(S, inHs * inHs);
+        final DoubleVector invC = DoubleVector.broadcast(S, k.invC), nInvC = DoubleVector.broadcast(S, k.nInvC);
+        final DoubleVector nGLC = DoubleVector.broadcast(S, k.nGLC);
+        final DoubleVector restC = DoubleVector.broadcast(S, k.restC), vTh = DoubleVector.broadcast(S, k.vTh);
+        final DoubleVector aEx0 = DoubleVector.broadcast(S, k.aEx0), aIn0 = DoubleVector.broadcast(S, k.aIn0);
+        final int upper = from + S.loopBound(ne - from);
+        for (int e = from; e < upper; e += L) {
+            // written out, no loop over the substeps, so that C2 keeps every vector in registers
+            final DoubleVector ge0 = DoubleVector.fromArray(S, x.ge, e), gi0 = DoubleVector.fromArray(S, x.gi, e);
+            final DoubleVector ac = DoubleVector.fromArray(S, x.cur, e).fma(invC, restC);
+            final DoubleVector y0 = DoubleVector.fromArray(S, x.v0, e);
+            final DoubleVector y1, y;
+            {
+                final DoubleVector geH = ge0.mul(exH), giH = gi0.mul(inH), geF = ge0.mul(exF), giF = gi0.mul(inF);
+                final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
+                final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
+                final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
+                final DoubleVector k1 = nb0.fma(y0.min(vTh), a0);
+                final DoubleVector k2 = nbH.fma(k1.fma(hs2, y0).min(vTh), aH);
+                final DoubleVector k3 = nbH.fma(k2.fma(hs2, y0).min(vTh), aH);
+                final DoubleVector k4 = nbF.fma(k3.fma(hs, y0).min(vTh), aF);
+                y1 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y0);
+            }
+            {
+                final DoubleVector ge = ge0.mul(exF), gi = gi0.mul(inF); // the first substep's end
+                final DoubleVector geH = ge.mul(exH), giH = gi.mul(inH), geF = ge.mul(exF), giF = gi.mul(inF);
+                final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
+                final DoubleVector a0 = gi.fma(aIn0, ge.fma(aEx0, ac)), nb0 = gi.fma(nInvC, ge.fma(nInvC, nGLC));
+                final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
+                final DoubleVector k1 = nb0.fma(y1.min(vTh), a0);
+                final DoubleVector k2 = nbH.fma(k1.fma(hs2, y1).min(vTh), aH);
+                final DoubleVector k3 = nbH.fma(k2.fma(hs2, y1).min(vTh), aH);
+                final DoubleVector k4 = nbF.fma(k3.fma(hs, y1).min(vTh), aF);
+                y = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y1);
+            }
+            y.intoArray(x.res, e);
+        }
     }
 }

@@ -27,9 +27,11 @@ import org.myelin.core.SpikeBuffer;
  * 2e-5 of the PSP amplitude for the default 0.2 ms excitatory synapse). When the total conductance
  * is so large that {@code h (g_L + g_ex + g_in) / C_m > 0.25} (above about 600 nS at the defaults),
  * where RK4 would lose accuracy and, above 2.78, stability, the step is split into equal RK4
- * substeps that each satisfy the bound (a slow path; normal network input never reaches it). Past
- * 1024 substeps (z &gt; 2048, millions of nS) the substeps relax V exactly towards its instantaneous
- * equilibrium with coefficients frozen at their midpoints, which is stable for any conductance.
+ * substeps that each satisfy the bound (in the COBA benchmark about 7% of neuron-steps, strongly
+ * inhibited, take two). Past 1024 substeps (z &gt; 2048, millions of nS) the substeps relax V
+ * exactly towards its instantaneous equilibrium with coefficients frozen at their midpoints, which is
+ * stable for any conductance. Every RK4 stage is evaluated with fused multiply-adds
+ * ({@link Math#fma}; one rounding each), in the scalar and the vectorised kernel alike.
  *
  * <h2>Timing</h2>
  * Step t integrates over [t h, (t+1) h] with the conductances as they were at t h; the spikes
@@ -122,16 +124,38 @@ public final class IafCondExp extends NeuronModel {
     }
 
     /**
-     * The branch-free passes of the vectorised kernel ({@link CondExpSimd}); null when the vector API
-     * is not available, and the kernel runs its fused scalar loop.
+     * The vectorised step ({@link CondExpSimd}); null when the vector API is not available, and the
+     * kernel runs its fused scalar loop.
      */
     interface Passes {
-        /** The RK4 candidate voltage of every neuron of [from, to) into {@code y}, refractory or not. */
-        void rk4(Kernel k, double[] v, double[] gex, double[] gin, double[] cur, int base, int from, int to,
-                double[] y);
+        /** Whether {@link #update} handles this kernel's parameters (else the scalar loop runs). */
+        boolean supports(Kernel k);
 
-        /** {@code g[i] = g[i] * factor + spikes[base + i]} for i in [from, to). */
-        void decay(double[] g, double[] spikes, int base, int from, int to, double factor);
+        /** The kernel's step for [from, to), bit-identical to {@link Kernel#updateScalar}. */
+        void update(Kernel k, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out);
+    }
+
+    /**
+     * Scratch space of the vectorised step ({@link CondExpSimd}): the non-stiff candidates, and the
+     * vectors captured for its exception pass (start index, then candidate, step-start V, g_ex, g_in,
+     * current and refractory count lane by lane), stored from the slice's first index on so that
+     * workers sharing a kernel never overlap.
+     */
+    static final class Scratch {
+        final int[] idx;
+        final double[] cand, y, v0, ge, gi, cur, r, res;
+
+        Scratch(int n) {
+            idx = new int[n];
+            cand = new double[n];
+            y = new double[n];
+            v0 = new double[n];
+            ge = new double[n];
+            gi = new double[n];
+            cur = new double[n];
+            r = new double[n];
+            res = new double[n];
+        }
     }
 
     static final Passes SIMD = Simd.load(Passes.class, "CondExpSimd");
@@ -142,7 +166,9 @@ public final class IafCondExp extends NeuronModel {
         final double[] exHalfSub, inHalfSub;
         // coefficients of a(t) and b(t) in g_ex(0), g_in(0) at t = 0, h/2, h; total conductance
         // above gStiff takes the substep slow path
-        final double aEx0, aIn0, aExH, aInH, aExF, aInF, bExH, bInH, bExF, bInF, gStiff;
+        final double aEx0, aIn0, aExH, aInH, aExF, aInF, nbExH, nbInH, nbExF, nbInF, gStiff;
+        // -1/C_m and -g_L/C_m: the b coefficients enter negated, so that every stage is one fused multiply-add
+        final double nInvC, nGLC;
         final double tauEx, tauIn;
         final double invC;
         final double gLC;
@@ -158,7 +184,6 @@ public final class IafCondExp extends NeuronModel {
 
         /** With {@code simd} null, the fused scalar loop; otherwise the vectorised passes. */
         Kernel(double[] p, double dt, Passes simd) {
-            this.simd = simd;
             h = dt;
             tauEx = p[TAU_EX];
             tauIn = p[TAU_IN];
@@ -189,29 +214,46 @@ public final class IafCondExp extends NeuronModel {
             aInH = inHalf * eIn * invC;
             aExF = exFull * eEx * invC;
             aInF = inFull * eIn * invC;
-            bExH = exHalf * invC;
-            bInH = inHalf * invC;
-            bExF = exFull * invC;
-            bInF = inFull * invC;
+            nbExH = -(exHalf * invC);
+            nbInH = -(inHalf * invC);
+            nbExF = -(exFull * invC);
+            nbInF = -(inFull * invC);
+            nInvC = -invC;
+            nGLC = -gLC;
             gStiff = (Z_MAX - zLeak) / hOverC;
+            this.simd = simd != null && simd.supports(this) ? simd : null;
         }
 
         /** The vectorised passes, or null for the fused scalar loop. */
         private final Passes simd;
 
         /**
-         * Candidate voltages of the vectorised path. Scratch only: fully written before it is read in
-         * every call, never carried across calls. Each call reads the field once, so workers racing on
-         * the first allocation each use a complete array of their own.
+         * Scratch space of the vectorised path: fully written before it is read in every call, never
+         * carried across calls, each worker within its own slice. Each call reads the field once, so
+         * workers racing on the first allocation each use a complete instance of their own.
          */
-        private double[] scratch;
+        private Scratch scratch;
+
+        Scratch scratch(int n) {
+            Scratch x = scratch;
+            if (x == null || x.idx.length < n) {
+                x = new Scratch(n);
+                scratch = x;
+            }
+            return x;
+        }
 
         @Override
         public void update(long step, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
             if (simd != null) {
-                updateVectorised(s, in, base, from, to, out);
-                return;
+                simd.update(this, s, in, base, from, to, out);
+            } else {
+                updateScalar(s, in, base, from, to, out);
             }
+        }
+
+        /** The fused scalar loop: the whole step of every neuron of [from, to) in one pass. */
+        void updateScalar(double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
             final double[] v = s[V];
             final double[] gex = s[G_EX];
             final double[] gin = s[G_IN];
@@ -223,7 +265,6 @@ public final class IafCondExp extends NeuronModel {
             final double vTh = this.vTh, vReset = this.vReset;
             for (int i = from; i < to; i++) {
                 final double ge0 = gex[i], gi0 = gin[i];
-                final double geF = ge0 * exFull, giF = gi0 * inFull; // exact decay to t + h
                 if (r[i] == 0) {
                     final double v0 = v[i];
                     final double c = cur[base + i];
@@ -244,52 +285,9 @@ public final class IafCondExp extends NeuronModel {
                     r[i] -= 1;
                     v[i] = vReset;
                 }
-                gex[i] = geF + spEx[base + i];
-                gin[i] = giF + spIn[base + i];
+                gex[i] = Math.fma(ge0, exFull, spEx[base + i]);
+                gin[i] = Math.fma(gi0, inFull, spIn[base + i]);
             }
-        }
-
-        /**
-         * The same step as the fused loop of {@link #update}, in three passes: the branch-free RK4 of
-         * every neuron (vectorised), then per neuron the refractory, stiff-conductance and threshold
-         * logic (scalar), then the exact conductance decay plus this step's input (vectorised).
-         */
-        private void updateVectorised(double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
-            final double[] v = s[V];
-            final double[] gex = s[G_EX];
-            final double[] gin = s[G_IN];
-            final double[] r = s[R];
-            final double[] cur = in[2];
-            double[] y = scratch;
-            if (y == null || y.length < v.length) {
-                y = new double[v.length];
-                scratch = y;
-            }
-            simd.rk4(this, v, gex, gin, cur, base, from, to, y);
-            final double gStiff = this.gStiff, vTh = this.vTh, vReset = this.vReset;
-            final int refSteps = this.refSteps;
-            for (int i = from; i < to; i++) {
-                if (r[i] == 0) {
-                    final double ge0 = gex[i], gi0 = gin[i];
-                    double yi = ge0 + gi0 <= gStiff ? y[i] : stiffStep(v[i], ge0, gi0, cur[base + i]);
-                    if (yi >= vTh) {
-                        r[i] = refSteps;
-                        yi = vReset;
-                        out.add(i);
-                    }
-                    v[i] = yi;
-                } else {
-                    r[i] -= 1;
-                    v[i] = vReset;
-                }
-            }
-            simd.decay(gex, in[0], base, from, to, exFull);
-            simd.decay(gin, in[1], base, from, to, inFull);
-        }
-
-        /** The non-stiff RK4 step of {@link #update} for [from, to) into {@code y}, no branches on state. */
-        void rk4Scalar(double[] v, double[] gex, double[] gin, double[] cur, int base, int from, int to, double[] y) {
-            for (int i = from; i < to; i++) y[i] = rk4(v[i], gex[i], gin[i], cur[base + i]);
         }
 
         /**
@@ -299,20 +297,23 @@ public final class IafCondExp extends NeuronModel {
          * pass ({@link CondExpSimd}) performs exactly these operations in this order.
          */
         private double rk4(double v0, double ge0, double gi0, double c) {
-            final double h = this.h, h2 = 0.5 * h, h6 = h / 6.0, invC = this.invC, gLC = this.gLC, vTh = this.vTh;
-            final double ac = restC + c * invC;
-            final double a0 = ac + ge0 * aEx0 + gi0 * aIn0, b0 = gLC + ge0 * invC + gi0 * invC;
-            final double aH = ac + ge0 * aExH + gi0 * aInH, bH = gLC + ge0 * bExH + gi0 * bInH;
-            final double aF = ac + ge0 * aExF + gi0 * aInF, bF = gLC + ge0 * bExF + gi0 * bInF;
+            final double h = this.h, h2 = 0.5 * h, h6 = h / 6.0, nInvC = this.nInvC, nGLC = this.nGLC, vTh = this.vTh;
+            final double ac = Math.fma(c, invC, restC);
+            final double a0 = Math.fma(gi0, aIn0, Math.fma(ge0, aEx0, ac));
+            final double nb0 = Math.fma(gi0, nInvC, Math.fma(ge0, nInvC, nGLC));
+            final double aH = Math.fma(gi0, aInH, Math.fma(ge0, aExH, ac));
+            final double nbH = Math.fma(gi0, nbInH, Math.fma(ge0, nbExH, nGLC));
+            final double aF = Math.fma(gi0, aInF, Math.fma(ge0, aExF, ac));
+            final double nbF = Math.fma(gi0, nbInF, Math.fma(ge0, nbExF, nGLC));
             double x = v0 < vTh ? v0 : vTh;
-            final double k1 = a0 - b0 * x;
-            x = v0 + h2 * k1;
-            final double k2 = aH - bH * (x < vTh ? x : vTh);
-            x = v0 + h2 * k2;
-            final double k3 = aH - bH * (x < vTh ? x : vTh);
-            x = v0 + h * k3;
-            final double k4 = aF - bF * (x < vTh ? x : vTh);
-            return v0 + h6 * (k1 + 2.0 * (k2 + k3) + k4);
+            final double k1 = Math.fma(nb0, x, a0);
+            x = Math.fma(k1, h2, v0);
+            final double k2 = Math.fma(nbH, x < vTh ? x : vTh, aH);
+            x = Math.fma(k2, h2, v0);
+            final double k3 = Math.fma(nbH, x < vTh ? x : vTh, aH);
+            x = Math.fma(k3, h, v0);
+            final double k4 = Math.fma(nbF, x < vTh ? x : vTh, aF);
+            return Math.fma(Math.fma(k2 + k3, 2.0, k1) + k4, h6, v0);
         }
 
         /**
@@ -320,35 +321,39 @@ public final class IafCondExp extends NeuronModel {
          * {@code h_s (g_L + g) / C_m <= Z_MAX}, conductances still exact at every stage; exponential
          * relaxation substeps past {@code MAX_SUBSTEPS}.
          */
-        private double stiffStep(double v0, double ge0, double gi0, double c) {
+        double stiffStep(double v0, double ge0, double gi0, double c) {
             final double z = zLeak + hOverC * (ge0 + gi0);
             final int n = (int) Math.min(Math.ceil(z / Z_MAX), MAX_SUBSTEPS);
             final boolean rk4 = z <= 2.0 * n; // RK4 is stable up to z = 2.78 per substep
             final double hs = h / n, hs2 = 0.5 * hs, hs6 = hs / 6.0;
             final double exH = n < SUB_TABLE ? exHalfSub[n] : Math.exp(-hs2 / tauEx), exF = exH * exH;
             final double inH = n < SUB_TABLE ? inHalfSub[n] : Math.exp(-hs2 / tauIn), inF = inH * inH;
-            final double ac = restC + c * invC;
+            final double ac = Math.fma(c, invC, restC);
+            final double nInvC = this.nInvC, nGLC = this.nGLC, aEx0 = this.aEx0, aIn0 = this.aIn0;
             double y = v0, ge = ge0, gi = gi0;
             for (int k = 0; k < n; k++) {
                 final double geH = ge * exH, giH = gi * inH, geF = ge * exF, giF = gi * inF;
-                final double a0 = ac + (ge * eEx + gi * eIn) * invC, b0 = gLC + (ge + gi) * invC;
-                final double aH = ac + (geH * eEx + giH * eIn) * invC, bH = gLC + (geH + giH) * invC;
-                final double aF = ac + (geF * eEx + giF * eIn) * invC, bF = gLC + (geF + giF) * invC;
+                final double aH = Math.fma(giH, aIn0, Math.fma(geH, aEx0, ac));
+                final double nbH = Math.fma(giH, nInvC, Math.fma(geH, nInvC, nGLC));
                 if (rk4) {
+                    final double a0 = Math.fma(gi, aIn0, Math.fma(ge, aEx0, ac));
+                    final double nb0 = Math.fma(gi, nInvC, Math.fma(ge, nInvC, nGLC));
+                    final double aF = Math.fma(giF, aIn0, Math.fma(geF, aEx0, ac));
+                    final double nbF = Math.fma(giF, nInvC, Math.fma(geF, nInvC, nGLC));
                     // ternaries, not Math.min: the same values here (no NaN), without its -0.0/NaN handling
                     double x = y < vTh ? y : vTh;
-                    final double k1 = a0 - b0 * x;
-                    x = y + hs2 * k1;
-                    final double k2 = aH - bH * (x < vTh ? x : vTh);
-                    x = y + hs2 * k2;
-                    final double k3 = aH - bH * (x < vTh ? x : vTh);
-                    x = y + hs * k3;
-                    final double k4 = aF - bF * (x < vTh ? x : vTh);
-                    y += hs6 * (k1 + 2.0 * (k2 + k3) + k4);
+                    final double k1 = Math.fma(nb0, x, a0);
+                    x = Math.fma(k1, hs2, y);
+                    final double k2 = Math.fma(nbH, x < vTh ? x : vTh, aH);
+                    x = Math.fma(k2, hs2, y);
+                    final double k3 = Math.fma(nbH, x < vTh ? x : vTh, aH);
+                    x = Math.fma(k3, hs, y);
+                    final double k4 = Math.fma(nbF, x < vTh ? x : vTh, aF);
+                    y = Math.fma(Math.fma(k2 + k3, 2.0, k1) + k4, hs6, y);
                 } else {
                     // absurd conductances: exact relaxation with coefficients frozen at the substep
                     // midpoint (second order, unconditionally stable)
-                    final double vInf = aH / bH;
+                    final double bH = -nbH, vInf = aH / bH;
                     y = vInf + (y - vInf) * Math.exp(-bH * hs);
                 }
                 ge = geF;
