@@ -16,11 +16,11 @@ import org.myelin.core.SpikeBuffer;
  * <p>Three passes over the slice: the non-stiff RK4 candidate of every neuron; then, branch-free,
  * the refractory hold and countdown and the exact conductance decay plus this step's input. A
  * vector in which some lane needs more (active and stiff, or active and at threshold: one compare
- * and test per vector) appends those lanes' step-start state to a compact exception list. Last, the
- * exceptions: the stiff ones with two substeps (nearly all) are integrated together, vectorised over
- * the list, the others by the scalar slow path, and all are settled in ascending index order
- * (threshold, reset, spike), so spikes leave in the scalar kernel's order. The slice's scalar tail
- * runs through the scalar kernel.
+ * and test per vector; about a quarter of the vectors in the COBA benchmark) is captured whole with
+ * its step-start state. Last, the captured vectors in ascending order: the two-substep integration
+ * of their stiff lanes, whole vectors at once (the scalar slow path for the rare lanes that need
+ * another substep count), then threshold, reset and spikes, so spikes leave in the scalar kernel's
+ * order. The slice's scalar tail runs through the scalar kernel.
  *
  * <p>Every lane performs exactly the scalar kernel's operations in its order, with the same fused
  * multiply-adds ({@link Math#fma} there); the clamp {@code min(x, V_th)} equals the scalar
@@ -70,16 +70,16 @@ final class CondExpSimd implements IafCondExp.Passes {
             final DoubleVector k4 = nbF.fma(k3.fma(h, v0).min(vTh), aF);
             k2.add(k3).fma(two, k1).add(k4).fma(h6, v0).intoArray(ys, i);
         }
-        final int ne = hold(k, x, s, in, base, from, upper);
-        if (ne > from) settle(k, x, from, ne, v, r, out);
+        final int nv = hold(k, x, s, in, base, from, upper);
+        if (nv > 0) settle(k, x, s, from, nv, out);
         if (upper < to) k.updateScalar(s, in, base, upper, to, out);
     }
 
     /**
      * The second pass over the candidates {@code x.cand} of [from, upper): refractory hold and
-     * countdown, exact conductance decay plus this step's input, all branch-free, and the exceptions
-     * (active and stiff or at threshold) copied with their step-start state into the list from index
-     * {@code from} on. Returns the end of that list.
+     * countdown, exact conductance decay plus this step's input, all branch-free. A vector with an
+     * exception (a lane active and stiff, or active and at threshold) is captured whole with its
+     * step-start state for {@link #settle}. Returns the number of captured vectors.
      */
     private static int hold(IafCondExp.Kernel k, IafCondExp.Scratch x, double[][] s, double[][] in, int base, int from,
             int upper) {
@@ -89,8 +89,7 @@ final class CondExpSimd implements IafCondExp.Passes {
         final DoubleVector vReset = DoubleVector.broadcast(S, k.vReset), gStiff = DoubleVector.broadcast(S, k.gStiff);
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
         final DoubleVector vTh = DoubleVector.broadcast(S, k.vTh);
-        final double sgStiff = k.gStiff, svTh = k.vTh;
-        int ne = from; // exceptions are stored from index `from` on: disjoint between workers
+        int nv = 0; // captured vectors; stored from index `from` on, disjoint between workers
         for (int i = from; i < upper; i += L) {
             final DoubleVector ge0 = DoubleVector.fromArray(S, gex, i);
             final DoubleVector gi0 = DoubleVector.fromArray(S, gin, i);
@@ -101,105 +100,111 @@ final class CondExpSimd implements IafCondExp.Passes {
             // any lane active and (at threshold or stiff)? refractory lanes are neither
             final DoubleVector g = ge0.add(gi0).blend(zero, refractory);
             if (held.sub(vTh).max(g.sub(gStiff)).compare(VectorOperators.GE, zero).anyTrue()) {
-                // append this vector's exceptions to the list without branching on the lanes
-                for (int j = i; j < i + L; j++) {
-                    final double ge = gex[j], gi = gin[j], yj = ys[j];
-                    final boolean active = r[j] == 0;
-                    final boolean stiff = active & !(ge + gi <= sgStiff);
-                    x.idx[ne] = stiff ? j : ~j;
-                    x.y[ne] = yj;
-                    x.v0[ne] = v[j];
-                    x.ge[ne] = ge;
-                    x.gi[ne] = gi;
-                    x.cur[ne] = cur[base + j];
-                    ne += stiff | (active & yj >= svTh) ? 1 : 0;
-                }
+                final int at = from + nv * L;
+                x.idx[from + nv] = i;
+                y.intoArray(x.y, at);
+                DoubleVector.fromArray(S, v, i).intoArray(x.v0, at);
+                ge0.intoArray(x.ge, at);
+                gi0.intoArray(x.gi, at);
+                DoubleVector.fromArray(S, cur, base + i).intoArray(x.cur, at);
+                rr.intoArray(x.r, at);
+                nv++;
             }
             held.intoArray(v, i);
             rr.sub(one).max(zero).intoArray(r, i);
             ge0.fma(exFull, DoubleVector.fromArray(S, spEx, base + i)).intoArray(gex, i);
             gi0.fma(inFull, DoubleVector.fromArray(S, spIn, base + i)).intoArray(gin, i);
         }
-        return ne;
+        return nv;
     }
 
     /**
-     * The exceptions [from, ne) of one call: stiff ones integrated (two-substep ones together,
-     * vectorised), then thresholds in ascending neuron order.
+     * The captured vectors of one call, in ascending neuron order: the stiff lanes integrated with
+     * two RK4 substeps, the whole vector at once (the scalar slow path for the rare lanes that need
+     * another count), then threshold, reset and spikes.
      */
-    private static void settle(IafCondExp.Kernel k, IafCondExp.Scratch x, int from, int ne, double[] v, double[] r,
+    private static void settle(IafCondExp.Kernel k, IafCondExp.Scratch x, double[][] s, int from, int nv,
             SpikeBuffer out) {
-        stiff2(k, x, from, ne);
-        final double vTh = k.vTh, vReset = k.vReset, zLeak = k.zLeak, hOverC = k.hOverC;
-        final int refSteps = k.refSteps;
-        final int upper = from + S.loopBound(ne - from);
-        for (int e = from; e < ne; e++) {
-            final int id = x.idx[e];
-            double y;
-            if (id >= 0) {
-                final double ge = x.ge[e], gi = x.gi[e];
-                // the substep count of the scalar slow path; stiff2 computed the two-substep case
-                final double z = zLeak + hOverC * (ge + gi);
-                y = e < upper && Math.ceil(z / IafCondExp.Z_MAX) == 2 ? x.res[e] : k.stiffStep(x.v0[e], ge, gi, x.cur[e]);
-            } else {
-                y = x.y[e];
-            }
-            final int j = id >= 0 ? id : ~id;
-            if (y >= vTh) {
-                r[j] = refSteps;
-                y = vReset;
-                out.add(j);
-            }
-            v[j] = y;
-        }
-    }
-
-    /**
-     * {@link IafCondExp.Kernel#stiffStep} with exactly two RK4 substeps, for every exception of
-     * [from, from + loopBound) into {@code x.res} (only the stiff ones' results are used).
-     */
-    private static void stiff2(IafCondExp.Kernel k, IafCondExp.Scratch x, int from, int ne) {
+        final double[] v = s[IafCondExp.V], r = s[IafCondExp.R];
+        final DoubleVector vReset = DoubleVector.broadcast(S, k.vReset), gStiff = DoubleVector.broadcast(S, k.gStiff);
+        final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
+        final DoubleVector two = DoubleVector.broadcast(S, 2.0), vTh = DoubleVector.broadcast(S, k.vTh);
+        final DoubleVector zLeak = DoubleVector.broadcast(S, k.zLeak), hOverC = DoubleVector.broadcast(S, k.hOverC);
+        final DoubleVector zMax = DoubleVector.broadcast(S, IafCondExp.Z_MAX), mid = DoubleVector.broadcast(S, 1.5);
+        final DoubleVector refSteps = DoubleVector.broadcast(S, k.refSteps);
         final double hsS = k.h / 2;
         final DoubleVector hs = DoubleVector.broadcast(S, hsS), hs2 = DoubleVector.broadcast(S, 0.5 * hsS);
-        final DoubleVector hs6 = DoubleVector.broadcast(S, hsS / 6.0), two = DoubleVector.broadcast(S, 2.0);
+        final DoubleVector hs6 = DoubleVector.broadcast(S, hsS / 6.0);
         final double exHs = k.exHalfSub[2], inHs = k.inHalfSub[2];
         final DoubleVector exH = DoubleVector.broadcast(S, exHs), exF = DoubleVector.broadcast(S, exHs * exHs);
         final DoubleVector inH = DoubleVector.broadcast(S, inHs), inF = DoubleVector.broadcast(S, inHs * inHs);
         final DoubleVector invC = DoubleVector.broadcast(S, k.invC), nInvC = DoubleVector.broadcast(S, k.nInvC);
         final DoubleVector nGLC = DoubleVector.broadcast(S, k.nGLC);
-        final DoubleVector restC = DoubleVector.broadcast(S, k.restC), vTh = DoubleVector.broadcast(S, k.vTh);
+        final DoubleVector restC = DoubleVector.broadcast(S, k.restC);
         final DoubleVector aEx0 = DoubleVector.broadcast(S, k.aEx0), aIn0 = DoubleVector.broadcast(S, k.aIn0);
-        final int upper = from + S.loopBound(ne - from);
-        for (int e = from; e < upper; e += L) {
-            // written out, no loop over the substeps, so that C2 keeps every vector in registers
-            final DoubleVector ge0 = DoubleVector.fromArray(S, x.ge, e), gi0 = DoubleVector.fromArray(S, x.gi, e);
-            final DoubleVector ac = DoubleVector.fromArray(S, x.cur, e).fma(invC, restC);
-            final DoubleVector y0 = DoubleVector.fromArray(S, x.v0, e);
-            final DoubleVector y1, y;
-            {
-                final DoubleVector geH = ge0.mul(exH), giH = gi0.mul(inH), geF = ge0.mul(exF), giF = gi0.mul(inF);
-                final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
-                final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
-                final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
-                final DoubleVector k1 = nb0.fma(y0.min(vTh), a0);
-                final DoubleVector k2 = nbH.fma(k1.fma(hs2, y0).min(vTh), aH);
-                final DoubleVector k3 = nbH.fma(k2.fma(hs2, y0).min(vTh), aH);
-                final DoubleVector k4 = nbF.fma(k3.fma(hs, y0).min(vTh), aF);
-                y1 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y0);
+        final double sgStiff = k.gStiff, svTh = k.vTh, szLeak = k.zLeak, shOverC = k.hOverC;
+        for (int c = 0; c < nv; c++) {
+            final int at = from + c * L, i = x.idx[from + c];
+            final DoubleVector ge0 = DoubleVector.fromArray(S, x.ge, at), gi0 = DoubleVector.fromArray(S, x.gi, at);
+            final DoubleVector rr = DoubleVector.fromArray(S, x.r, at);
+            final VectorMask<Double> refractory = rr.compare(VectorOperators.GT, zero);
+            // conductance of the active lanes (0 for refractory ones: never stiff)
+            final DoubleVector g = ge0.add(gi0).blend(zero, refractory);
+            DoubleVector y = DoubleVector.fromArray(S, x.y, at);
+            if (g.compare(VectorOperators.GT, gStiff).anyTrue()) {
+                // Kernel.stiffStep with n = 2 for all lanes, lane by lane the same operations in
+                // the same order; written out (no loop, no call) so that C2 keeps the vectors in
+                // registers
+                final DoubleVector ac = DoubleVector.fromArray(S, x.cur, at).fma(invC, restC);
+                final DoubleVector y0 = DoubleVector.fromArray(S, x.v0, at);
+                final DoubleVector y1, y2;
+                {
+                    final DoubleVector geH = ge0.mul(exH), giH = gi0.mul(inH), geF = ge0.mul(exF), giF = gi0.mul(inF);
+                    final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
+                    final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
+                    final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
+                    final DoubleVector k1 = nb0.fma(y0.min(vTh), a0);
+                    final DoubleVector k2 = nbH.fma(k1.fma(hs2, y0).min(vTh), aH);
+                    final DoubleVector k3 = nbH.fma(k2.fma(hs2, y0).min(vTh), aH);
+                    final DoubleVector k4 = nbF.fma(k3.fma(hs, y0).min(vTh), aF);
+                    y1 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y0);
+                }
+                {
+                    final DoubleVector ge = ge0.mul(exF), gi = gi0.mul(inF); // the first substep's end
+                    final DoubleVector geH = ge.mul(exH), giH = gi.mul(inH), geF = ge.mul(exF), giF = gi.mul(inF);
+                    final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
+                    final DoubleVector a0 = gi.fma(aIn0, ge.fma(aEx0, ac)), nb0 = gi.fma(nInvC, ge.fma(nInvC, nGLC));
+                    final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
+                    final DoubleVector k1 = nb0.fma(y1.min(vTh), a0);
+                    final DoubleVector k2 = nbH.fma(k1.fma(hs2, y1).min(vTh), aH);
+                    final DoubleVector k3 = nbH.fma(k2.fma(hs2, y1).min(vTh), aH);
+                    final DoubleVector k4 = nbF.fma(k3.fma(hs, y1).min(vTh), aF);
+                    y2 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y1);
+                }
+                y = y.blend(y2, g.compare(VectorOperators.GT, gStiff));
+                // the slow path's substep count is ceil(z / Z_MAX): two unless z / Z_MAX is outside
+                // (1, 2]; q is 1.5 on lanes that are not stiff
+                final DoubleVector q = g.mul(hOverC).add(zLeak).div(zMax).blend(mid, g.compare(VectorOperators.LE, gStiff));
+                if (q.compare(VectorOperators.GT, two).anyTrue() || q.compare(VectorOperators.LE, one).anyTrue()) {
+                    y.intoArray(x.res, at);
+                    for (int j = at; j < at + L; j++) {
+                        final double ge = x.ge[j], gi = x.gi[j];
+                        if (x.r[j] == 0 && !(ge + gi <= sgStiff)
+                                && Math.ceil((szLeak + shOverC * (ge + gi)) / IafCondExp.Z_MAX) != 2) {
+                            x.res[j] = k.stiffStep(x.v0[j], ge, gi, x.cur[j]);
+                        }
+                    }
+                    y = DoubleVector.fromArray(S, x.res, at);
+                }
             }
-            {
-                final DoubleVector ge = ge0.mul(exF), gi = gi0.mul(inF); // the first substep's end
-                final DoubleVector geH = ge.mul(exH), giH = gi.mul(inH), geF = ge.mul(exF), giF = gi.mul(inF);
-                final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
-                final DoubleVector a0 = gi.fma(aIn0, ge.fma(aEx0, ac)), nb0 = gi.fma(nInvC, ge.fma(nInvC, nGLC));
-                final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
-                final DoubleVector k1 = nb0.fma(y1.min(vTh), a0);
-                final DoubleVector k2 = nbH.fma(k1.fma(hs2, y1).min(vTh), aH);
-                final DoubleVector k3 = nbH.fma(k2.fma(hs2, y1).min(vTh), aH);
-                final DoubleVector k4 = nbF.fma(k3.fma(hs, y1).min(vTh), aF);
-                y = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y1);
+            final DoubleVector held = y.blend(vReset, refractory);
+            final VectorMask<Double> spike = held.compare(VectorOperators.GE, vTh);
+            held.blend(vReset, spike).intoArray(v, i);
+            if (spike.anyTrue()) {
+                rr.sub(one).max(zero).blend(refSteps, spike).intoArray(r, i);
+                held.intoArray(x.res, at);
+                for (int l = 0; l < L; l++) if (x.res[at + l] >= svTh) out.add(i + l);
             }
-            y.intoArray(x.res, e);
         }
     }
 }

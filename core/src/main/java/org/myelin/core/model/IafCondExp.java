@@ -138,8 +138,8 @@ public final class IafCondExp extends NeuronModel {
     /**
      * Scratch space of the vectorised step ({@link CondExpSimd}): the non-stiff candidates, and the
      * vectors captured for its exception pass (start index, then candidate, step-start V, g_ex, g_in,
-     * current and refractory count lane by lane), stored from the slice's first index on so that
-     * workers sharing a kernel never overlap.
+     * current and refractory count lane by lane, and room for results), stored from the slice's first
+     * index on so that workers sharing a kernel never overlap.
      */
     static final class Scratch {
         final int[] idx;
