@@ -142,7 +142,12 @@ final class CondExpSimd implements IafCondExp.Passes {
         final DoubleVector nGLC = DoubleVector.broadcast(S, k.nGLC);
         final DoubleVector restC = DoubleVector.broadcast(S, k.restC);
         final DoubleVector aEx0 = DoubleVector.broadcast(S, k.aEx0), aIn0 = DoubleVector.broadcast(S, k.aIn0);
-        final double sgStiff = k.gStiff, svTh = k.vTh, szLeak = k.zLeak, shOverC = k.hOverC;
+        final DoubleVector gWhole = DoubleVector.broadcast(S, k.gWhole), tol = DoubleVector.broadcast(S, IafCondExp.TOL);
+        final DoubleVector dEx = DoubleVector.broadcast(S, k.dEx), dIn = DoubleVector.broadcast(S, k.dIn);
+        final DoubleVector eExV = DoubleVector.broadcast(S, k.eEx), eInV = DoubleVector.broadcast(S, k.eIn);
+        final DoubleVector h = DoubleVector.broadcast(S, k.h), nh = DoubleVector.broadcast(S, -k.h);
+        final DoubleVector h120 = DoubleVector.broadcast(S, k.h120), inf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+        final double sgStiff = k.gStiff, sgWhole = k.gWhole, svTh = k.vTh, szLeak = k.zLeak, shOverC = k.hOverC;
         for (int c = 0; c < nv; c++) {
             final int at = from + c * L, i = x.idx[from + c];
             final DoubleVector ge0 = DoubleVector.fromArray(S, x.ge, at), gi0 = DoubleVector.fromArray(S, x.gi, at);
@@ -152,11 +157,22 @@ final class CondExpSimd implements IafCondExp.Passes {
             final DoubleVector g = ge0.add(gi0).blend(zero, refractory);
             DoubleVector y = DoubleVector.fromArray(S, x.y, at);
             if (g.compare(VectorOperators.GT, gStiff).anyTrue()) {
+                // Kernel.wholeStepAccurate, lane by lane the same operations: the error estimate, set
+                // to infinity above gWhole and to 0 where not stiff
+                final DoubleVector ac = DoubleVector.fromArray(S, x.cur, at).fma(invC, restC);
+                final DoubleVector y0 = DoubleVector.fromArray(S, x.v0, at);
+                final DoubleVector ea = gi0.fma(aIn0, ge0.fma(aEx0, ac)), enb = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
+                final DoubleVector x0 = y0.min(vTh);
+                final DoubleVector ek = enb.fma(x0, ea);
+                final DoubleVector ekd = gi0.mul(dIn).fma(x0.sub(eInV), ge0.mul(dEx).mul(x0.sub(eExV)));
+                final DoubleVector z = enb.mul(nh);
+                final DoubleVector est = z.mul(z).mul(z).mul(h120).mul(z.fma(ek.abs(), h.mul(ekd.abs())))
+                        .blend(inf, g.compare(VectorOperators.GT, gWhole)).blend(zero, g.compare(VectorOperators.LE, gStiff));
+                final VectorMask<Double> split = est.compare(VectorOperators.GT, tol);
+                if (split.anyTrue()) {
                 // Kernel.stiffStep with n = 2 for all lanes, lane by lane the same operations in
                 // the same order; written out (no loop, no call) so that C2 keeps the vectors in
                 // registers
-                final DoubleVector ac = DoubleVector.fromArray(S, x.cur, at).fma(invC, restC);
-                final DoubleVector y0 = DoubleVector.fromArray(S, x.v0, at);
                 final DoubleVector y1, y2;
                 {
                     final DoubleVector geH = ge0.mul(exH), giH = gi0.mul(inH), geF = ge0.mul(exF), giF = gi0.mul(inF);
@@ -181,20 +197,21 @@ final class CondExpSimd implements IafCondExp.Passes {
                     final DoubleVector k4 = nbF.fma(k3.fma(hs, y1).min(vTh), aF);
                     y2 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y1);
                 }
-                y = y.blend(y2, g.compare(VectorOperators.GT, gStiff));
+                y = y.blend(y2, split);
                 // the slow path's substep count is ceil(z / Z_MAX): two unless z / Z_MAX is outside
-                // (1, 2]; q is 1.5 on lanes that are not stiff
-                final DoubleVector q = g.mul(hOverC).add(zLeak).div(zMax).blend(mid, g.compare(VectorOperators.LE, gStiff));
+                // (1, 2]; q is 1.5 on lanes taken whole
+                final DoubleVector q = g.mul(hOverC).add(zLeak).div(zMax).blend(mid, est.compare(VectorOperators.LE, tol));
                 if (q.compare(VectorOperators.GT, two).anyTrue() || q.compare(VectorOperators.LE, one).anyTrue()) {
                     y.intoArray(x.res, at);
                     for (int j = at; j < at + L; j++) {
-                        final double ge = x.ge[j], gi = x.gi[j];
-                        if (x.r[j] == 0 && !(ge + gi <= sgStiff)
-                                && Math.ceil((szLeak + shOverC * (ge + gi)) / IafCondExp.Z_MAX) != 2) {
+                        final double ge = x.ge[j], gi = x.gi[j], g1 = ge + gi;
+                        if (x.r[j] == 0 && !(g1 <= sgStiff) && !(g1 <= sgWhole && k.wholeStepAccurate(x.v0[j], ge, gi, x.cur[j]))
+                                && Math.ceil((szLeak + shOverC * g1) / IafCondExp.Z_MAX) != 2) {
                             x.res[j] = k.stiffStep(x.v0[j], ge, gi, x.cur[j]);
                         }
                     }
                     y = DoubleVector.fromArray(S, x.res, at);
+                }
                 }
             }
             final DoubleVector held = y.blend(vReset, refractory);

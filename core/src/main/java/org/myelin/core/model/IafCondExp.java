@@ -25,13 +25,20 @@ import org.myelin.core.SpikeBuffer;
  * per halving of dt, checked by the tests). NEST integrates all three variables with GSL's adaptive
  * RKF45 at an absolute tolerance of 1e-3; here the error at dt = 0.1 ms is far below that (about
  * 2e-5 of the PSP amplitude for the default 0.2 ms excitatory synapse). When the total conductance
- * is so large that {@code h (g_L + g_ex + g_in) / C_m > 0.25} (above about 600 nS at the defaults),
- * where RK4 would lose accuracy and, above 2.78, stability, the step is split into equal RK4
- * substeps that each satisfy the bound (in the COBA benchmark about 7% of neuron-steps, strongly
- * inhibited, take two). Past 1024 substeps (z &gt; 2048, millions of nS) the substeps relax V
- * exactly towards its instantaneous equilibrium with coefficients frozen at their midpoints, which is
- * stable for any conductance. Every RK4 stage is evaluated with fused multiply-adds
- * ({@link Math#fma}; one rounding each), in the scalar and the vectorised kernel alike.
+ * is so large that {@code z = h (g_L + g_ex + g_in) / C_m > 0.25} (above about 600 nS at the
+ * defaults), where RK4 would lose accuracy and, above 2.78, stability, the step is split into equal
+ * RK4 substeps that each satisfy the bound; at 0.25 the leading error of the relaxation towards the
+ * equilibrium, {@code z^5 |V - V_inf| / 120}, is at most 6.5e-4 mV even for |V - V_inf| = 80 mV. Up to
+ * z = 0.5 a step is still taken whole when its own error estimate,
+ * {@code z^3 h (z |k1| + h |dk1/dt|) / 120} (the same relaxation term with |V - V_inf| = |k1| / b, plus
+ * the drift of the equilibrium as the conductances decay), is at most 1e-4 mV: a strongly inhibited
+ * neuron sits near its equilibrium, and in the COBA benchmark this takes 99.9% of such steps whole
+ * (the estimate bounded the measured error of every one of them; on random states near threshold
+ * it can underestimate up to fivefold, so the accepted error stays below the 6.5e-4 mV above). Past
+ * 1024 substeps (z &gt; 2048, millions of nS) the substeps relax V exactly towards its
+ * instantaneous equilibrium with coefficients frozen at their midpoints, which is stable for any
+ * conductance. Every RK4 stage is evaluated with fused multiply-adds ({@link Math#fma}; one rounding
+ * each), in the scalar and the vectorised kernel alike.
  *
  * <h2>Timing</h2>
  * Step t integrates over [t h, (t+1) h] with the conductances as they were at t h; the spikes
@@ -69,6 +76,12 @@ public final class IafCondExp extends NeuronModel {
 
     /** Largest {@code h (g_L + g_ex + g_in) / C_m} integrated by one RK4 step; above it, substeps. */
     static final double Z_MAX = 0.25;
+
+    /**
+     * Local error target (mV) of a whole step with {@code Z_MAX < z <= 2 Z_MAX}: such a step is taken
+     * whole when its error estimate is at most this, else in substeps.
+     */
+    static final double TOL = 1e-4;
 
     /** Most substeps of the slow path; beyond {@code 2 MAX_SUBSTEPS} in z it relaxes exponentially. */
     static final int MAX_SUBSTEPS = 1024;
@@ -167,6 +180,9 @@ public final class IafCondExp extends NeuronModel {
         // coefficients of a(t) and b(t) in g_ex(0), g_in(0) at t = 0, h/2, h; total conductance
         // above gStiff takes the substep slow path
         final double aEx0, aIn0, aExH, aInH, aExF, aInF, nbExH, nbInH, nbExF, nbInF, gStiff;
+        // total conductance up to which a step may be taken whole if its error estimate allows (z = 2 Z_MAX);
+        // the estimate's coefficients 1/(tau_ex C_m), 1/(tau_in C_m), h/120
+        final double gWhole, dEx, dIn, h120;
         // -1/C_m and -g_L/C_m: the b coefficients enter negated, so that every stage is one fused multiply-add
         final double nInvC, nGLC;
         final double tauEx, tauIn;
@@ -221,6 +237,10 @@ public final class IafCondExp extends NeuronModel {
             nInvC = -invC;
             nGLC = -gLC;
             gStiff = (Z_MAX - zLeak) / hOverC;
+            gWhole = (2 * Z_MAX - zLeak) / hOverC;
+            dEx = invC / tauEx;
+            dIn = invC / tauIn;
+            h120 = dt / 120;
             this.simd = simd != null && simd.supports(this) ? simd : null;
         }
 
@@ -269,7 +289,8 @@ public final class IafCondExp extends NeuronModel {
                     final double v0 = v[i];
                     final double c = cur[base + i];
                     double y;
-                    if (ge0 + gi0 <= gStiff) {
+                    final double g = ge0 + gi0;
+                    if (g <= gStiff || g <= gWhole && wholeStepAccurate(v0, ge0, gi0, c)) {
                         y = rk4(v0, ge0, gi0, c);
                     } else {
                         y = stiffStep(v0, ge0, gi0, c);
@@ -288,6 +309,26 @@ public final class IafCondExp extends NeuronModel {
                 gex[i] = Math.fma(ge0, exFull, spEx[base + i]);
                 gin[i] = Math.fma(gi0, inFull, spIn[base + i]);
             }
+        }
+
+        /**
+         * Whether one RK4 step over h is accurate enough for a neuron with {@code Z_MAX < z <= 2 Z_MAX}
+         * (z = h (g_L + g_ex + g_in) / C_m): its local error estimate
+         * {@code z^3 h (z |k1| + h |dk1/dt|) / 120} is at most {@link #TOL}. The two terms are RK4's
+         * leading error for the relaxation of V towards its equilibrium ({@code z^5 |V - V_inf| / 120},
+         * with {@code |V - V_inf| = |k1| / b}) and for the drift of that equilibrium as the
+         * conductances decay ({@code dk1/dt} at fixed V). The vectorised kernel evaluates exactly these
+         * operations.
+         */
+        boolean wholeStepAccurate(double v0, double ge0, double gi0, double c) {
+            final double ac = Math.fma(c, invC, restC);
+            final double a0 = Math.fma(gi0, aIn0, Math.fma(ge0, aEx0, ac));
+            final double nb0 = Math.fma(gi0, nInvC, Math.fma(ge0, nInvC, nGLC));
+            final double x = v0 < vTh ? v0 : vTh;
+            final double k1 = Math.fma(nb0, x, a0);
+            final double k1d = Math.fma(gi0 * dIn, x - eIn, ge0 * dEx * (x - eEx));
+            final double z = nb0 * -h;
+            return z * z * z * h120 * Math.fma(z, Math.abs(k1), h * Math.abs(k1d)) <= TOL;
         }
 
         /**

@@ -40,13 +40,18 @@ class IafCondExpSimdTest {
         int base = 5;
         double[][] in = new double[3][base + n];
         SpikeBuffer sa = new SpikeBuffer(16), sb = new SpikeBuffer(16);
-        int spikes = 0, stiff = 0;
+        int spikes = 0, stiff = 0, whole = 0, split = 0;
         for (int step = 0; step < 2000; step++) {
             for (int i = 0; i < n; i++) {
                 in[0][base + i] = rnd.nextInt(10) == 0 ? 30 * rnd.nextDouble() : 0;
                 in[1][base + i] = rnd.nextInt(20) == 0 ? 600 * rnd.nextDouble() : 0;
                 in[2][base + i] = rnd.nextInt(50) == 0 ? 500 * rnd.nextDouble() : 0;
-                if (a[1][i] + a[2][i] > scalar.gStiff) stiff++;
+                double g = a[1][i] + a[2][i];
+                if (g > scalar.gStiff) stiff++;
+                if (a[3][i] == 0 && g > scalar.gStiff && g <= scalar.gWhole) {
+                    if (scalar.wholeStepAccurate(a[0][i], a[1][i], a[2][i], in[2][base + i])) whole++;
+                    else split++;
+                }
             }
             sa.clear();
             sb.clear();
@@ -59,5 +64,7 @@ class IafCondExpSimdTest {
         }
         assertTrue(spikes > 200, "spikes: " + spikes);
         assertTrue(stiff > 10_000, "stiff neuron-steps: " + stiff);
+        // both outcomes of the error test between Z_MAX and 2 Z_MAX are covered
+        assertTrue(whole > 1_000 && split > 1_000, "taken whole: " + whole + ", split: " + split);
     }
 }

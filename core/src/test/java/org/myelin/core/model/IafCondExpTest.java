@@ -64,7 +64,9 @@ class IafCondExpTest {
     @Test
     void singleConductancePspMatchesReference() {
         double dt = 0.1;
-        double[][] cases = {{0, 10, 0}, {1, 0, 10}, {0, 40, 0}, {1, 0, 3000}}; // the last one takes the substep path
+        // 700 and 1200 nS: 0.25 < z <= 0.5, steps taken whole or split by the error estimate; 3000 nS
+        // always takes substeps
+        double[][] cases = {{0, 10, 0}, {1, 0, 10}, {0, 40, 0}, {1, 0, 700}, {1, 0, 1200}, {1, 0, 3000}};
         for (double[] c : cases) {
             KernelHarness k = new KernelHarness(M, dt, 1, "I_e", "100");
             k.set("V_m", 0, E_L + 100 / G_L); // at rest under I_e: a flat baseline
