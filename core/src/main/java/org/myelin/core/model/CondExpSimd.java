@@ -119,19 +119,81 @@ final class CondExpSimd implements IafCondExp.Passes {
     }
 
     /**
-     * The captured vectors of one call, in ascending neuron order: the stiff lanes integrated with
-     * two RK4 substeps, the whole vector at once (the scalar slow path for the rare lanes that need
-     * another count), then threshold, reset and spikes.
+     * The captured vectors of one call, in ascending neuron order: stiff lanes resolved
+     * ({@link #resolveStiff}), then threshold, reset and spikes. Small on purpose, like the methods it
+     * calls, which exchange data only through the scratch arrays: C2 compiles each quickly, a rare
+     * path reached late deoptimises only its own small method, and no vector crosses a call (a
+     * vector passed to or returned from a method that is not inlined is boxed).
      */
     private static void settle(IafCondExp.Kernel k, IafCondExp.Scratch x, double[][] s, int from, int nv,
             SpikeBuffer out) {
         final double[] v = s[IafCondExp.V], r = s[IafCondExp.R];
         final DoubleVector vReset = DoubleVector.broadcast(S, k.vReset), gStiff = DoubleVector.broadcast(S, k.gStiff);
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
-        final DoubleVector two = DoubleVector.broadcast(S, 2.0), vTh = DoubleVector.broadcast(S, k.vTh);
-        final DoubleVector zLeak = DoubleVector.broadcast(S, k.zLeak), hOverC = DoubleVector.broadcast(S, k.hOverC);
-        final DoubleVector zMax = DoubleVector.broadcast(S, IafCondExp.Z_MAX), mid = DoubleVector.broadcast(S, 1.5);
-        final DoubleVector refSteps = DoubleVector.broadcast(S, k.refSteps);
+        final DoubleVector vTh = DoubleVector.broadcast(S, k.vTh), refSteps = DoubleVector.broadcast(S, k.refSteps);
+        final double svTh = k.vTh;
+        for (int c = 0; c < nv; c++) {
+            final int at = from + c * L, i = x.idx[from + c];
+            final DoubleVector rr = DoubleVector.fromArray(S, x.r, at);
+            final VectorMask<Double> refractory = rr.compare(VectorOperators.GT, zero);
+            // conductance of the active lanes (0 for refractory ones: never stiff)
+            final DoubleVector g = DoubleVector.fromArray(S, x.ge, at).add(DoubleVector.fromArray(S, x.gi, at))
+                    .blend(zero, refractory);
+            if (g.compare(VectorOperators.GT, gStiff).anyTrue()) resolveStiff(k, x, at);
+            final DoubleVector held = DoubleVector.fromArray(S, x.y, at).blend(vReset, refractory);
+            final VectorMask<Double> spike = held.compare(VectorOperators.GE, vTh);
+            held.blend(vReset, spike).intoArray(v, i);
+            if (spike.anyTrue()) {
+                rr.sub(one).max(zero).blend(refSteps, spike).intoArray(r, i);
+                held.intoArray(x.res, at);
+                for (int l = 0; l < L; l++) if (x.res[at + l] >= svTh) out.add(i + l);
+            }
+        }
+    }
+
+    /**
+     * {@link IafCondExp.Kernel#wholeStepAccurate} for the captured vector at {@code at}, lane by lane
+     * the same operations: the error estimate of a whole step into {@code x.est} (infinite above
+     * gWhole, 0 on lanes that are not stiff or are refractory); where it exceeds the tolerance,
+     * {@link #split} replaces the candidate in {@code x.y}.
+     */
+    private static void resolveStiff(IafCondExp.Kernel k, IafCondExp.Scratch x, int at) {
+        final DoubleVector zero = DoubleVector.broadcast(S, 0.0), vTh = DoubleVector.broadcast(S, k.vTh);
+        final DoubleVector invC = DoubleVector.broadcast(S, k.invC), nInvC = DoubleVector.broadcast(S, k.nInvC);
+        final DoubleVector nGLC = DoubleVector.broadcast(S, k.nGLC), restC = DoubleVector.broadcast(S, k.restC);
+        final DoubleVector aEx0 = DoubleVector.broadcast(S, k.aEx0), aIn0 = DoubleVector.broadcast(S, k.aIn0);
+        final DoubleVector dEx = DoubleVector.broadcast(S, k.dEx), dIn = DoubleVector.broadcast(S, k.dIn);
+        final DoubleVector eEx = DoubleVector.broadcast(S, k.eEx), eIn = DoubleVector.broadcast(S, k.eIn);
+        final DoubleVector h = DoubleVector.broadcast(S, k.h), nh = DoubleVector.broadcast(S, -k.h);
+        final DoubleVector h120 = DoubleVector.broadcast(S, k.h120), inf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+        final DoubleVector gStiff = DoubleVector.broadcast(S, k.gStiff), gWhole = DoubleVector.broadcast(S, k.gWhole);
+        final DoubleVector tol = DoubleVector.broadcast(S, IafCondExp.TOL);
+        final DoubleVector ge0 = DoubleVector.fromArray(S, x.ge, at), gi0 = DoubleVector.fromArray(S, x.gi, at);
+        final VectorMask<Double> refractory = DoubleVector.fromArray(S, x.r, at).compare(VectorOperators.GT, zero);
+        final DoubleVector g = ge0.add(gi0).blend(zero, refractory);
+        final DoubleVector ac = DoubleVector.fromArray(S, x.cur, at).fma(invC, restC);
+        final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
+        final DoubleVector x0 = DoubleVector.fromArray(S, x.v0, at).min(vTh);
+        final DoubleVector k1 = nb0.fma(x0, a0);
+        final DoubleVector k1d = gi0.mul(dIn).fma(x0.sub(eIn), ge0.mul(dEx).mul(x0.sub(eEx)));
+        final DoubleVector z = nb0.mul(nh);
+        final DoubleVector est = z.mul(z).mul(z).mul(h120).mul(z.fma(k1.abs(), h.mul(k1d.abs())))
+                .blend(inf, g.compare(VectorOperators.GT, gWhole)).blend(zero, g.compare(VectorOperators.LE, gStiff));
+        if (est.compare(VectorOperators.GT, tol).anyTrue()) {
+            est.intoArray(x.est, at);
+            split(k, x, at);
+        }
+    }
+
+    /**
+     * The lanes of the captured vector at {@code at} whose estimate {@code x.est} exceeds the
+     * tolerance: {@link IafCondExp.Kernel#stiffStep} with two substeps, whole vectors, lane by lane
+     * the same operations in the same order (written out, no loop over the substeps, so that C2
+     * keeps the vectors in registers), then the scalar slow path for lanes that need another
+     * substep count; the results replace the candidates in {@code x.y}.
+     */
+    private static void split(IafCondExp.Kernel k, IafCondExp.Scratch x, int at) {
+        final DoubleVector vTh = DoubleVector.broadcast(S, k.vTh), two = DoubleVector.broadcast(S, 2.0);
         final double hsS = k.h / 2;
         final DoubleVector hs = DoubleVector.broadcast(S, hsS), hs2 = DoubleVector.broadcast(S, 0.5 * hsS);
         final DoubleVector hs6 = DoubleVector.broadcast(S, hsS / 6.0);
@@ -139,88 +201,45 @@ final class CondExpSimd implements IafCondExp.Passes {
         final DoubleVector exH = DoubleVector.broadcast(S, exHs), exF = DoubleVector.broadcast(S, exHs * exHs);
         final DoubleVector inH = DoubleVector.broadcast(S, inHs), inF = DoubleVector.broadcast(S, inHs * inHs);
         final DoubleVector invC = DoubleVector.broadcast(S, k.invC), nInvC = DoubleVector.broadcast(S, k.nInvC);
-        final DoubleVector nGLC = DoubleVector.broadcast(S, k.nGLC);
-        final DoubleVector restC = DoubleVector.broadcast(S, k.restC);
+        final DoubleVector nGLC = DoubleVector.broadcast(S, k.nGLC), restC = DoubleVector.broadcast(S, k.restC);
         final DoubleVector aEx0 = DoubleVector.broadcast(S, k.aEx0), aIn0 = DoubleVector.broadcast(S, k.aIn0);
-        final DoubleVector gWhole = DoubleVector.broadcast(S, k.gWhole), tol = DoubleVector.broadcast(S, IafCondExp.TOL);
-        final DoubleVector dEx = DoubleVector.broadcast(S, k.dEx), dIn = DoubleVector.broadcast(S, k.dIn);
-        final DoubleVector eExV = DoubleVector.broadcast(S, k.eEx), eInV = DoubleVector.broadcast(S, k.eIn);
-        final DoubleVector h = DoubleVector.broadcast(S, k.h), nh = DoubleVector.broadcast(S, -k.h);
-        final DoubleVector h120 = DoubleVector.broadcast(S, k.h120), inf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
-        final double sgStiff = k.gStiff, sgWhole = k.gWhole, svTh = k.vTh, szLeak = k.zLeak, shOverC = k.hOverC;
-        for (int c = 0; c < nv; c++) {
-            final int at = from + c * L, i = x.idx[from + c];
-            final DoubleVector ge0 = DoubleVector.fromArray(S, x.ge, at), gi0 = DoubleVector.fromArray(S, x.gi, at);
-            final DoubleVector rr = DoubleVector.fromArray(S, x.r, at);
-            final VectorMask<Double> refractory = rr.compare(VectorOperators.GT, zero);
-            // conductance of the active lanes (0 for refractory ones: never stiff)
-            final DoubleVector g = ge0.add(gi0).blend(zero, refractory);
-            DoubleVector y = DoubleVector.fromArray(S, x.y, at);
-            if (g.compare(VectorOperators.GT, gStiff).anyTrue()) {
-                // Kernel.wholeStepAccurate, lane by lane the same operations: the error estimate, set
-                // to infinity above gWhole and to 0 where not stiff
-                final DoubleVector ac = DoubleVector.fromArray(S, x.cur, at).fma(invC, restC);
-                final DoubleVector y0 = DoubleVector.fromArray(S, x.v0, at);
-                final DoubleVector ea = gi0.fma(aIn0, ge0.fma(aEx0, ac)), enb = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
-                final DoubleVector x0 = y0.min(vTh);
-                final DoubleVector ek = enb.fma(x0, ea);
-                final DoubleVector ekd = gi0.mul(dIn).fma(x0.sub(eInV), ge0.mul(dEx).mul(x0.sub(eExV)));
-                final DoubleVector z = enb.mul(nh);
-                final DoubleVector est = z.mul(z).mul(z).mul(h120).mul(z.fma(ek.abs(), h.mul(ekd.abs())))
-                        .blend(inf, g.compare(VectorOperators.GT, gWhole)).blend(zero, g.compare(VectorOperators.LE, gStiff));
-                final VectorMask<Double> split = est.compare(VectorOperators.GT, tol);
-                if (split.anyTrue()) {
-                // Kernel.stiffStep with n = 2 for all lanes, lane by lane the same operations in
-                // the same order; written out (no loop, no call) so that C2 keeps the vectors in
-                // registers
-                final DoubleVector y1, y2;
-                {
-                    final DoubleVector geH = ge0.mul(exH), giH = gi0.mul(inH), geF = ge0.mul(exF), giF = gi0.mul(inF);
-                    final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
-                    final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
-                    final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
-                    final DoubleVector k1 = nb0.fma(y0.min(vTh), a0);
-                    final DoubleVector k2 = nbH.fma(k1.fma(hs2, y0).min(vTh), aH);
-                    final DoubleVector k3 = nbH.fma(k2.fma(hs2, y0).min(vTh), aH);
-                    final DoubleVector k4 = nbF.fma(k3.fma(hs, y0).min(vTh), aF);
-                    y1 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y0);
-                }
-                {
-                    final DoubleVector ge = ge0.mul(exF), gi = gi0.mul(inF); // the first substep's end
-                    final DoubleVector geH = ge.mul(exH), giH = gi.mul(inH), geF = ge.mul(exF), giF = gi.mul(inF);
-                    final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
-                    final DoubleVector a0 = gi.fma(aIn0, ge.fma(aEx0, ac)), nb0 = gi.fma(nInvC, ge.fma(nInvC, nGLC));
-                    final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
-                    final DoubleVector k1 = nb0.fma(y1.min(vTh), a0);
-                    final DoubleVector k2 = nbH.fma(k1.fma(hs2, y1).min(vTh), aH);
-                    final DoubleVector k3 = nbH.fma(k2.fma(hs2, y1).min(vTh), aH);
-                    final DoubleVector k4 = nbF.fma(k3.fma(hs, y1).min(vTh), aF);
-                    y2 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y1);
-                }
-                y = y.blend(y2, split);
-                // the slow path's substep count is ceil(z / Z_MAX): two unless z / Z_MAX is outside
-                // (1, 2]; q is 1.5 on lanes taken whole
-                final DoubleVector q = g.mul(hOverC).add(zLeak).div(zMax).blend(mid, est.compare(VectorOperators.LE, tol));
-                if (q.compare(VectorOperators.GT, two).anyTrue() || q.compare(VectorOperators.LE, one).anyTrue()) {
-                    y.intoArray(x.res, at);
-                    for (int j = at; j < at + L; j++) {
-                        final double ge = x.ge[j], gi = x.gi[j], g1 = ge + gi;
-                        if (x.r[j] == 0 && !(g1 <= sgStiff) && !(g1 <= sgWhole && k.wholeStepAccurate(x.v0[j], ge, gi, x.cur[j]))
-                                && Math.ceil((szLeak + shOverC * g1) / IafCondExp.Z_MAX) != 2) {
-                            x.res[j] = k.stiffStep(x.v0[j], ge, gi, x.cur[j]);
-                        }
-                    }
-                    y = DoubleVector.fromArray(S, x.res, at);
-                }
-                }
-            }
-            final DoubleVector held = y.blend(vReset, refractory);
-            final VectorMask<Double> spike = held.compare(VectorOperators.GE, vTh);
-            held.blend(vReset, spike).intoArray(v, i);
-            if (spike.anyTrue()) {
-                rr.sub(one).max(zero).blend(refSteps, spike).intoArray(r, i);
-                held.intoArray(x.res, at);
-                for (int l = 0; l < L; l++) if (x.res[at + l] >= svTh) out.add(i + l);
+        final DoubleVector ge0 = DoubleVector.fromArray(S, x.ge, at), gi0 = DoubleVector.fromArray(S, x.gi, at);
+        final DoubleVector ac = DoubleVector.fromArray(S, x.cur, at).fma(invC, restC);
+        final DoubleVector y0 = DoubleVector.fromArray(S, x.v0, at);
+        final DoubleVector y1, y2;
+        {
+            final DoubleVector geH = ge0.mul(exH), giH = gi0.mul(inH), geF = ge0.mul(exF), giF = gi0.mul(inF);
+            final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
+            final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
+            final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
+            final DoubleVector k1 = nb0.fma(y0.min(vTh), a0);
+            final DoubleVector k2 = nbH.fma(k1.fma(hs2, y0).min(vTh), aH);
+            final DoubleVector k3 = nbH.fma(k2.fma(hs2, y0).min(vTh), aH);
+            final DoubleVector k4 = nbF.fma(k3.fma(hs, y0).min(vTh), aF);
+            y1 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y0);
+        }
+        {
+            final DoubleVector ge = ge0.mul(exF), gi = gi0.mul(inF); // the first substep's end
+            final DoubleVector geH = ge.mul(exH), giH = gi.mul(inH), geF = ge.mul(exF), giF = gi.mul(inF);
+            final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
+            final DoubleVector a0 = gi.fma(aIn0, ge.fma(aEx0, ac)), nb0 = gi.fma(nInvC, ge.fma(nInvC, nGLC));
+            final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
+            final DoubleVector k1 = nb0.fma(y1.min(vTh), a0);
+            final DoubleVector k2 = nbH.fma(k1.fma(hs2, y1).min(vTh), aH);
+            final DoubleVector k3 = nbH.fma(k2.fma(hs2, y1).min(vTh), aH);
+            final DoubleVector k4 = nbF.fma(k3.fma(hs, y1).min(vTh), aF);
+            y2 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y1);
+        }
+        final DoubleVector est = DoubleVector.fromArray(S, x.est, at);
+        DoubleVector.fromArray(S, x.y, at).blend(y2, est.compare(VectorOperators.GT, DoubleVector.broadcast(S, IafCondExp.TOL)))
+                .intoArray(x.y, at);
+        // the slow path's substep count is ceil(z / Z_MAX): two unless z / Z_MAX is outside (1, 2]
+        final double szLeak = k.zLeak, shOverC = k.hOverC;
+        for (int j = at; j < at + L; j++) {
+            if (!(x.est[j] > IafCondExp.TOL)) continue;
+            final double ge = x.ge[j], gi = x.gi[j], g = ge + gi;
+            if (Math.ceil((szLeak + shOverC * g) / IafCondExp.Z_MAX) != 2) {
+                x.y[j] = k.stiffStep(x.v0[j], ge, gi, x.cur[j]);
             }
         }
     }
