@@ -340,7 +340,7 @@ public final class IafCondExp extends NeuronModel {
          * pass ({@link CondExpSimd}) performs exactly these operations in this order.
          */
         private double rk4(double v0, double ge0, double gi0, double c) {
-            final double h = this.h, h2 = 0.5 * h, h6 = h / 6.0, nInvC = this.nInvC, nGLC = this.nGLC, vTh = this.vTh;
+            final double nInvC = this.nInvC, nGLC = this.nGLC;
             final double ac = Math.fma(c, invC, restC);
             final double a0 = Math.fma(gi0, aIn0, Math.fma(ge0, aEx0, ac));
             final double nb0 = Math.fma(gi0, nInvC, Math.fma(ge0, nInvC, nGLC));
@@ -348,15 +348,27 @@ public final class IafCondExp extends NeuronModel {
             final double nbH = Math.fma(gi0, nbInH, Math.fma(ge0, nbExH, nGLC));
             final double aF = Math.fma(gi0, aInF, Math.fma(ge0, aExF, ac));
             final double nbF = Math.fma(gi0, nbInF, Math.fma(ge0, nbExF, nGLC));
-            double x = v0 < vTh ? v0 : vTh;
+            return stages(v0, h, vTh, a0, nb0, aH, nbH, aF, nbF);
+        }
+
+        /**
+         * The four stages of one RK4 step of length {@code h} from {@code y}, given a and -b at its
+         * start, middle and end: the operations {@link #rk4}, the substeps of {@link #stiffStep} and
+         * the vectorised kernel share, in this order. Ternaries, not {@code Math.min}: the same values
+         * here (no NaN), without its -0.0/NaN handling.
+         */
+        private static double stages(double y, double h, double vTh, double a0, double nb0, double aH, double nbH,
+                double aF, double nbF) {
+            final double h2 = 0.5 * h, h6 = h / 6.0;
+            double x = y < vTh ? y : vTh;
             final double k1 = Math.fma(nb0, x, a0);
-            x = Math.fma(k1, h2, v0);
+            x = Math.fma(k1, h2, y);
             final double k2 = Math.fma(nbH, x < vTh ? x : vTh, aH);
-            x = Math.fma(k2, h2, v0);
+            x = Math.fma(k2, h2, y);
             final double k3 = Math.fma(nbH, x < vTh ? x : vTh, aH);
-            x = Math.fma(k3, h, v0);
+            x = Math.fma(k3, h, y);
             final double k4 = Math.fma(nbF, x < vTh ? x : vTh, aF);
-            return Math.fma(Math.fma(k2 + k3, 2.0, k1) + k4, h6, v0);
+            return Math.fma(Math.fma(k2 + k3, 2.0, k1) + k4, h6, y);
         }
 
         /**
@@ -368,7 +380,7 @@ public final class IafCondExp extends NeuronModel {
             final double z = zLeak + hOverC * (ge0 + gi0);
             final int n = (int) Math.min(Math.ceil(z / Z_MAX), MAX_SUBSTEPS);
             final boolean rk4 = z <= 2.0 * n; // RK4 is stable up to z = 2.78 per substep
-            final double hs = h / n, hs2 = 0.5 * hs, hs6 = hs / 6.0;
+            final double hs = h / n, hs2 = 0.5 * hs;
             final double exH = n < SUB_TABLE ? exHalfSub[n] : Math.exp(-hs2 / tauEx), exF = exH * exH;
             final double inH = n < SUB_TABLE ? inHalfSub[n] : Math.exp(-hs2 / tauIn), inF = inH * inH;
             final double ac = Math.fma(c, invC, restC);
@@ -383,16 +395,7 @@ public final class IafCondExp extends NeuronModel {
                     final double nb0 = Math.fma(gi, nInvC, Math.fma(ge, nInvC, nGLC));
                     final double aF = Math.fma(giF, aIn0, Math.fma(geF, aEx0, ac));
                     final double nbF = Math.fma(giF, nInvC, Math.fma(geF, nInvC, nGLC));
-                    // ternaries, not Math.min: the same values here (no NaN), without its -0.0/NaN handling
-                    double x = y < vTh ? y : vTh;
-                    final double k1 = Math.fma(nb0, x, a0);
-                    x = Math.fma(k1, hs2, y);
-                    final double k2 = Math.fma(nbH, x < vTh ? x : vTh, aH);
-                    x = Math.fma(k2, hs2, y);
-                    final double k3 = Math.fma(nbH, x < vTh ? x : vTh, aH);
-                    x = Math.fma(k3, hs, y);
-                    final double k4 = Math.fma(nbF, x < vTh ? x : vTh, aF);
-                    y = Math.fma(Math.fma(k2 + k3, 2.0, k1) + k4, hs6, y);
+                    y = stages(y, hs, vTh, a0, nb0, aH, nbH, aF, nbF);
                 } else {
                     // absurd conductances: exact relaxation with coefficients frozen at the substep
                     // midpoint (second order, unconditionally stable)
