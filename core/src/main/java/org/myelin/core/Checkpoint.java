@@ -11,7 +11,8 @@ import java.util.List;
  * the number of worker threads: the step counter, every population's state arrays and input rings
  * (spikes in transit included), the noise generators' held currents, short-term synapse state,
  * plastic weights and per-synapse and per-source plastic state, the postsynaptic spike histories
- * (with their traces and access counters) and the volume transmitters' spike lists. Random numbers
+ * (with their traces and access counters) and the volume transmitters' spike lists, and static
+ * weights where {@link Projection#setWeights} changed them. Random numbers
  * are counter-based (keyed by seed, element, neuron and step) and carry no state. Recorders are not
  * included, nor the model itself: a snapshot is restored into a network built from the same
  * description (same populations, projections, stimuli, seed and dt), with any number of threads.
@@ -21,7 +22,7 @@ import java.util.List;
  */
 final class Checkpoint {
     private static final long MAGIC = 0x4D59454C494E5331L; // "MYELINS1"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private Checkpoint() {
     }
@@ -61,6 +62,10 @@ final class Checkpoint {
                     out.writeDouble(ps.weight[h[2]]);
                     for (int v = 0; v < vars; v++) out.writeDouble(ps.state[v][h[2]]);
                 }
+            }
+            out.writeBoolean(p.staticWeightsSet);
+            if (p.staticWeightsSet) {
+                for (int[] h : canonical(net, p)) out.writeDouble(p.groups[h[0]][h[1]].weight(h[2]));
             }
         }
         for (int t = 0; t < net.archives.length; t++) {
@@ -152,6 +157,14 @@ final class Checkpoint {
                     ps.weight[h[2]] = in.readDouble();
                     for (int v = 0; v < vars; v++) ps.state[v][h[2]] = in.readDouble();
                 }
+            }
+            boolean set = in.readBoolean();
+            if (set) {
+                for (int[] h : canonical(net, p)) p.groups[h[0]][h[1]].setWeight(h[2], in.readDouble());
+                p.staticWeightsSet = true;
+            } else if (p.staticWeightsSet) {
+                throw new IOException(p.element() + ": this network's static weights were changed by setWeights and"
+                        + " the snapshot holds the weights as built; restore it into a freshly built network");
             }
         }
         for (int t = 0; t < net.archives.length; t++) {

@@ -17,6 +17,7 @@ import org.myelin.core.model.IafPscDelta;
 import org.myelin.core.model.IafPscExp;
 import org.myelin.core.model.Izhikevich;
 import org.myelin.core.model.ParrotNeuron;
+import org.myelin.core.model.PoissonSource;
 
 /**
  * The registry of neuron models by NEST name. {@code spike_generator} is not listed: it is made from
@@ -42,6 +43,7 @@ public final class Models {
         add(HhPscAlpha.INSTANCE);
         add(HhCondExpTraub.INSTANCE);
         add(ParrotNeuron.INSTANCE);
+        add(PoissonSource.INSTANCE);
         for (NeuronModel m : ServiceLoader.load(NeuronModel.class, Models.class.getClassLoader())) add(m);
     }
 

@@ -500,7 +500,8 @@ public final class Network {
             p.state = new double[nv][p.size];
             p.model.initialize(p.params, p.state, 0, p.size);
             initialState(p);
-            p.kernel = p.model.compile(p.params, dt);
+            p.model.validateState(p.element(), p.state, 0, p.size, dt);
+            p.kernel = p.model.compile(p.params, dt, Rng.key(seed, Rng.KIND_MODEL, p.id, 0));
             p.spikeCounts = new long[workers * PAD];
             int ports = p.model.hasInput() ? p.model.receptorCount() + 1 : 0;
             p.ring = new double[ports][];

@@ -121,6 +121,25 @@ public abstract class NeuronModel {
     public abstract NeuronKernel compile(double[] p, double dt);
 
     /**
+     * As {@link #compile(double[], double)}, for models that draw random numbers: {@code key} is the
+     * population's own counter-based stream key (from the network's seed and the population), so that
+     * a kernel drawing {@code Rng.uniform(Rng.key(key, neuron), step)} is a pure function of (seed,
+     * population, neuron, step), whatever the number of threads. The default ignores the key.
+     */
+    public NeuronKernel compile(double[] p, double dt, long key) {
+        return compile(p, dt);
+    }
+
+    /**
+     * Checks state values that the model restricts (e.g. a rate), for neurons {@code [from, to)}: at
+     * build after the initial values are drawn, and after each {@link Population#set}. Throws
+     * {@link ModelException} naming {@code element}, the variable, the neuron, the value and what is
+     * valid. The default accepts everything.
+     */
+    public void validateState(String element, double[][] state, int from, int to, double dt) {
+    }
+
+    /**
      * For {@link #validate}: throws unless parameter {@code low} is strictly below parameter
      * {@code high}, naming {@code element}, the lower key and both values.
      */

@@ -125,7 +125,42 @@ public final class Population {
         if (i < 0) throw new ModelException(element(), var, "unknown state variable");
         if (state == null) throw new IllegalStateException("network not built yet");
         net.checkNotRunning();
+        if (neuron < 0 || neuron >= size) {
+            throw new ModelException(element(), "neuron", "value " + neuron + " is invalid; valid: [0, " + size + ")");
+        }
+        double old = state[i][neuron];
         state[i][neuron] = value;
+        try {
+            model.validateState(element(), state, neuron, neuron + 1, net.dt());
+        } catch (RuntimeException e) {
+            state[i][neuron] = old;
+            throw e;
+        }
+    }
+
+    /**
+     * Appends spike times (ms) to neuron {@code neuron} of a {@code spike_generator} population
+     * between {@link Network#simulate} calls, e.g. a reward delivered when an event is seen (NEST:
+     * {@code SetStatus} of the generator's {@code spike_times}). The times must lie on the grid,
+     * increase strictly, follow the neuron's last scheduled spike and lie after the time simulated so
+     * far; a spike at time t is emitted in the step ending at t, as at build. The added times belong
+     * to the network's description, not its state: a snapshot ({@link Network#saveState}) does not
+     * carry them.
+     *
+     * @throws ModelException if the population is not a spike_generator, the neuron is out of range or
+     *                        a time is invalid (naming it and what is valid); nothing changes then
+     * @throws IllegalStateException if the network is not built or is running
+     */
+    public void addSpikes(int neuron, double... times) {
+        if (state == null) throw new IllegalStateException(element() + ": network not built yet");
+        net.checkNotRunning();
+        if (!(kernel instanceof SpikeSchedule)) {
+            throw new ModelException(element(), "spike_times", "only spike_generator populations take spike times");
+        }
+        if (neuron < 0 || neuron >= size) {
+            throw new ModelException(element(), "neuron", "value " + neuron + " is invalid; valid: [0, " + size + ")");
+        }
+        ((SpikeSchedule) kernel).addSpikes(element(), neuron, times.clone(), net.dt(), net.step);
     }
 
     @Override

@@ -19,6 +19,11 @@ public final class Projection {
     long synapseCount;
     int minDelaySteps;
     int maxDelaySteps;
+    /** Whether {@link #setWeights} changed a static weight (a snapshot then carries the static weights). */
+    boolean staticWeightsSet;
+    /** synapses() position -> index in group concatenation order; built by the first setWeights. */
+    private int[] order;
+    private long[] groupStart; // concatenation offset of each group, flattened [worker][group]
 
     Projection(Network net, int id, Population source, Population target, Connect connect, Synapse synapse) {
         this.net = net;
@@ -75,6 +80,120 @@ public final class Projection {
     public SynapseTable synapses() {
         if (groups == null) throw new IllegalStateException("network not built yet");
         return SynapseGroup.collect(this);
+    }
+
+    /**
+     * Sets every synapse's weight, {@code w[i]} for the synapse at position {@code i} of
+     * {@link #synapses()} (sorted by source, then target, then creation order; read the current
+     * weights from {@code synapses().weight}). NEST's {@code SetStatus} on a projection's
+     * connections, Brian2's {@code S.w[:] = ...}: for example a weight normalisation between two
+     * {@link Network#simulate} calls.
+     *
+     * <p>Checked before anything changes (a rejected call changes nothing): the network is built and
+     * not running; {@code w.length} equals {@link #synapseCount()}; every value is finite; where the
+     * target routes spikes by the weight's sign (NEST's excitatory/inhibitory receptors), a weight
+     * keeps the side it was built on ({@code >= 0} excitatory, {@code <= 0} inhibitory; 0 is allowed
+     * on both); a plastic weight passes the rule's own check (e.g. within {@code [0, Wmax]}) and keeps
+     * the sign the rule fixes.
+     *
+     * <p>Storage: plastic weights are doubles and take the value exactly; static weights are floats,
+     * as at build, so a static weight reads back rounded to float. A static projection built with one
+     * weight for all synapses (4 bytes per synapse less) gets a per-synapse weight array in every
+     * synapse group where a new weight differs from that constant, and there all its weights become
+     * floats. A snapshot ({@link Network#saveState}) then includes the static weights. The first call
+     * computes and keeps the {@code synapses()} order (4 bytes per synapse).
+     *
+     * @throws IllegalStateException if the network is not built or is running
+     * @throws ModelException naming this projection, the synapse (index, source, target), the value and
+     *                        what is valid
+     */
+    public void setWeights(double[] w) {
+        if (groups == null) throw new IllegalStateException(element() + ": network not built yet");
+        net.checkNotRunning();
+        if (w.length != synapseCount) {
+            throw new ModelException(element(), "weights", "length " + w.length + " is invalid; valid: "
+                    + synapseCount + " (one per synapse, in the order of synapses())");
+        }
+        if (order == null) buildOrder();
+        SynapseGroup[] flat = flatGroups();
+        boolean signRouted = synapse.receptor == null && target.model.signRouted();
+        Plasticity rule = synapse.plasticity;
+        double ruleSign = rule == null ? 0 : rule.weightSign();
+        for (int i = 0; i < w.length; i++) {
+            double x = w[i];
+            int c = order[i];
+            int g = group(c);
+            SynapseGroup sg = flat[g];
+            String why = null;
+            if (!Double.isFinite(x)) {
+                why = "valid: a finite number";
+            } else if (signRouted && ruleSign == 0 && (sg.port == 0 ? x < 0 : x > 0)) {
+                why = "valid: " + (sg.port == 0 ? ">= 0" : "<= 0") + " (built as " + (sg.port == 0 ? "excitatory"
+                        : "inhibitory") + "; the sign selects the receptor at build)";
+            } else if (ruleSign != 0 && x != 0 && Math.signum(x) != Math.signum(ruleSign)) {
+                why = "valid: " + (ruleSign > 0 ? ">= 0" : "<= 0") + " (the sign of Wmax of " + rule.name() + ")";
+            }
+            int k = (int) (c - groupStart[g]);
+            if (why == null && rule != null) {
+                try {
+                    rule.checkWeight(element(), x);
+                } catch (ModelException e) {
+                    why = e.getMessage();
+                }
+            }
+            if (why != null) {
+                throw new ModelException(element(), "weights", "synapse " + i + " (source " + sourceOf(sg, k)
+                        + ", target " + sg.target(k) + "): value " + x + " is invalid; " + why);
+            }
+        }
+        for (int i = 0; i < w.length; i++) {
+            int c = order[i];
+            int g = group(c);
+            flat[g].setWeight((int) (c - groupStart[g]), w[i]);
+        }
+        if (rule == null) staticWeightsSet = true;
+    }
+
+    private SynapseGroup[] flatGroups() {
+        int n = 0;
+        for (SynapseGroup[] gs : groups) n += gs.length;
+        SynapseGroup[] flat = new SynapseGroup[n];
+        int i = 0;
+        for (SynapseGroup[] gs : groups) for (SynapseGroup g : gs) flat[i++] = g;
+        return flat;
+    }
+
+    /** The group holding concatenation index {@code c}. */
+    private int group(int c) {
+        int lo = 0;
+        int hi = groupStart.length - 2; // groupStart has one entry more than there are groups
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (groupStart[mid] <= c) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    private static int sourceOf(SynapseGroup g, int k) {
+        int lo = 0;
+        int hi = g.rowPtr.length - 2;
+        while (lo < hi) { // the last row whose start is <= k
+            int mid = (lo + hi + 1) >>> 1;
+            if (g.rowPtr[mid] <= k) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    private void buildOrder() {
+        SynapseGroup[] flat = flatGroups();
+        groupStart = new long[flat.length + 1];
+        for (int g = 0; g < flat.length; g++) groupStart[g + 1] = groupStart[g] + flat[g].size();
+        if (groupStart[flat.length] > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException(element() + ": setWeights supports at most 2^31 - 9 synapses per projection");
+        }
+        order = SynapseGroup.sortedOrder(this);
     }
 
     /**

@@ -49,7 +49,8 @@ public final class Rng {
     }
 
     /** Stream kinds, the second component of every key. */
-    public static final long KIND_INIT = 1, KIND_CONNECT = 2, KIND_STIMULUS = 3, KIND_SYNAPSE = 4;
+    public static final long KIND_INIT = 1, KIND_CONNECT = 2, KIND_STIMULUS = 3, KIND_SYNAPSE = 4,
+            KIND_MODEL = 5;
 
     /** A sequential stream over one key, for build-time draws. Not thread-safe; one per target. */
     public static final class Stream {

@@ -24,7 +24,7 @@ final class SynapseGroup {
     final int[] tgt; // 32-bit target indices, or null
     final char[] tgtShort; // 16-bit offsets from tgtBase, or null
     final int tgtBase;
-    final float[] weights;
+    float[] weights; // per-synapse static weights, or null: wConst for all (allocated by setWeight)
     final double wConst;
     final char[] delays;
     final int dConst;
@@ -42,8 +42,8 @@ final class SynapseGroup {
 
     // plastic synapses (null for static and short-term groups)
     final PlasticSynapses plastic;
-    /** Constant weight and delay, static: the fast path. */
-    private final boolean fast;
+    /** Constant weight and delay, static: the fast path (ends when setWeight gives a synapse its own weight). */
+    private boolean fast;
 
     SynapseGroup(int port, boolean magnitude, int[] rowPtr, int[] tgt, char[] tgtShort, int tgtBase,
                  float[] weights, double wConst, char[] delays, int dConst, Synapse syn) {
@@ -229,6 +229,28 @@ final class SynapseGroup {
     }
 
     /**
+     * Sets synapse {@code k}'s weight (signed, as {@link #weight} reads it; checked by the caller).
+     * A static weight is stored as a float, as at build; a static group built with one weight for
+     * all its synapses gets a per-synapse array (4 bytes per synapse) the first time a synapse's new
+     * weight differs from it. Only while the network is not running.
+     */
+    void setWeight(int k, double w) {
+        if (plastic != null) {
+            plastic.weight[k] = w;
+            return;
+        }
+        double stored = magnitude ? -w : w;
+        if (weights == null) {
+            if (stored == wConst) return;
+            float[] a = new float[(int) size()];
+            java.util.Arrays.fill(a, (float) wConst);
+            weights = a;
+            fast = false;
+        }
+        weights[k] = (float) stored;
+    }
+
+    /**
      * Advances the Tsodyks state of source {@code src} to a spike at time {@code ts} (ms) and returns
      * the released fraction u*x that scales the weight (NEST tsodyks_synapse::send).
      */
@@ -296,13 +318,7 @@ final class SynapseGroup {
             System.arraycopy(a, 0, w, o, a.length);
             o += a.length;
         }
-        // stable sort by (source, target): groups are each sorted, merge by index sort
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) idx[i] = i;
-        final int[] sa = src.a;
-        final int[] ta = tgt.a;
-        java.util.Arrays.sort(idx, (x, y) -> sa[x] != sa[y] ? Integer.compare(sa[x], sa[y])
-                : ta[x] != ta[y] ? Integer.compare(ta[x], ta[y]) : Integer.compare(x, y));
+        int[] idx = sortedOrder(src.a, tgt.a, n);
         int[] s2 = new int[n];
         int[] t2 = new int[n];
         double[] w2 = new double[n];
@@ -310,12 +326,44 @@ final class SynapseGroup {
         int[] p2 = new int[n];
         for (int i = 0; i < n; i++) {
             int j = idx[i];
-            s2[i] = sa[j];
-            t2[i] = ta[j];
+            s2[i] = src.a[j];
+            t2[i] = tgt.a[j];
             w2[i] = w[j];
             d2[i] = d.a[j];
             p2[i] = port.a[j];
         }
         return new SynapseTable(s2, t2, w2, d2, p2);
+    }
+
+    /**
+     * The {@link #collect} order of a projection's synapses: position i of {@code synapses()} holds the
+     * synapse with index {@code result[i]} in the concatenation of the groups ({@code groups[w][g]},
+     * worker-major) in CSR order.
+     */
+    static int[] sortedOrder(Projection p) {
+        IntList src = new IntList(1024);
+        IntList tgt = new IntList(1024);
+        for (SynapseGroup[] gs : p.groups) {
+            for (SynapseGroup g : gs) {
+                for (int s = 0; s < g.rowPtr.length - 1; s++) {
+                    for (int k = g.rowPtr[s]; k < g.rowPtr[s + 1]; k++) {
+                        src.add(s);
+                        tgt.add(g.target(k));
+                    }
+                }
+            }
+        }
+        return sortedOrder(src.a, tgt.a, src.size);
+    }
+
+    /** Stable sort of indices {@code [0, n)} by (source, target): groups are each sorted, merge by index sort. */
+    private static int[] sortedOrder(int[] sa, int[] ta, int n) {
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, (x, y) -> sa[x] != sa[y] ? Integer.compare(sa[x], sa[y])
+                : ta[x] != ta[y] ? Integer.compare(ta[x], ta[y]) : Integer.compare(x, y));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) out[i] = idx[i];
+        return out;
     }
 }

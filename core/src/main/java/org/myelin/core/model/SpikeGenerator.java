@@ -5,6 +5,7 @@ import org.myelin.core.NeuronKernel;
 import org.myelin.core.NeuronModel;
 import org.myelin.core.ParamSpec;
 import org.myelin.core.SpikeBuffer;
+import org.myelin.core.SpikeSchedule;
 
 /**
  * {@code spike_generator}: each neuron emits spikes at given times (NEST's device of the same name,
@@ -20,7 +21,9 @@ import org.myelin.core.SpikeBuffer;
  *
  * <p>The compiled kernel holds each neuron's spike steps, sorted; the position of each neuron's next
  * spike is the state variable {@code next_index}, so the kernel stays a pure function of its state and
- * a snapshot is complete. Spikes whose step has passed (a run started later) are skipped.
+ * a snapshot is complete. Spikes whose step has passed (a run started later) are skipped. Between
+ * runs, {@link org.myelin.core.Population#addSpikes} appends times to a neuron's train (the compiled
+ * kernel's schedule; {@link #times} keeps returning the times given at construction).
  *
  * <p>No parameters, no input ports. State: {@code next_index} (index of the next spike, initially 0).
  *
@@ -110,31 +113,35 @@ public final class SpikeGenerator extends NeuronModel {
                 s[i] = s[i - 1];
                 continue;
             }
-            double[] t = times[i];
-            long[] k = new long[t.length];
-            for (int j = 0; j < t.length; j++) {
-                double tj = t[j];
-                double q = tj / dt;
-                long n = Math.round(q);
-                if (!(tj > 0) || Double.isInfinite(tj) || n < 1 || Math.abs(tj - n * dt) > GRID_TOLERANCE * tj) {
-                    throw new ModelException(element, "spike_times", "neuron " + i + ": time " + tj
-                            + " ms is not a positive multiple of dt = " + dt + " ms (within "
-                            + GRID_TOLERANCE + " relative)");
-                }
-                k[j] = n - 1;
-                if (j > 0 && k[j] <= k[j - 1]) {
-                    String why = tj < t[j - 1] ? "times must be sorted in increasing order"
-                            : "duplicate spike time (one spike per neuron per step)";
-                    throw new ModelException(element, "spike_times", "neuron " + i + ": time " + tj
-                            + " ms follows " + t[j - 1] + " ms: " + why);
-                }
-            }
-            s[i] = k;
+            s[i] = gridSteps(element, i, times[i], dt);
         }
         return s;
     }
 
-    static final class Kernel implements NeuronKernel {
+    /** The emission steps of one neuron's times, checked: on the grid, positive, strictly increasing. */
+    static long[] gridSteps(String element, int i, double[] t, double dt) {
+        long[] k = new long[t.length];
+        for (int j = 0; j < t.length; j++) {
+            double tj = t[j];
+            double q = tj / dt;
+            long n = Math.round(q);
+            if (!(tj > 0) || Double.isInfinite(tj) || n < 1 || Math.abs(tj - n * dt) > GRID_TOLERANCE * tj) {
+                throw new ModelException(element, "spike_times", "neuron " + i + ": time " + tj
+                        + " ms is not a positive multiple of dt = " + dt + " ms (within "
+                        + GRID_TOLERANCE + " relative)");
+            }
+            k[j] = n - 1;
+            if (j > 0 && k[j] <= k[j - 1]) {
+                String why = tj < t[j - 1] ? "times must be sorted in increasing order"
+                        : "duplicate spike time (one spike per neuron per step)";
+                throw new ModelException(element, "spike_times", "neuron " + i + ": time " + tj
+                        + " ms follows " + t[j - 1] + " ms: " + why);
+            }
+        }
+        return k;
+    }
+
+    static final class Kernel implements NeuronKernel, SpikeSchedule {
         final long[][] steps;
 
         Kernel(long[][] steps) {
@@ -152,6 +159,25 @@ public final class SpikeGenerator extends NeuronModel {
                     emit(i, j, k, step, next, out);
                 }
             }
+        }
+
+        @Override
+        public void addSpikes(String element, int neuron, double[] times, double dt, long stepsDone) {
+            long[] add = gridSteps(element, neuron, times, dt);
+            if (add.length == 0) return;
+            long[] old = steps[neuron];
+            if (add[0] < stepsDone) {
+                throw new ModelException(element, "spike_times", "neuron " + neuron + ": time " + times[0]
+                        + " ms has passed; valid: > " + stepsDone * dt + " ms (the time simulated so far)");
+            }
+            if (old.length > 0 && add[0] <= old[old.length - 1]) {
+                throw new ModelException(element, "spike_times", "neuron " + neuron + ": time " + times[0]
+                        + " ms is not after the neuron's last scheduled spike at " + (old[old.length - 1] + 1) * dt
+                        + " ms; valid: later times");
+            }
+            long[] merged = java.util.Arrays.copyOf(old, old.length + add.length); // a copy: trains may be shared
+            System.arraycopy(add, 0, merged, old.length, add.length);
+            steps[neuron] = merged;
         }
 
         /** Slow path: a spike is due (or past, when a run starts later); skip past ones. */

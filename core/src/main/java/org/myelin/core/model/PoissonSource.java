@@ -1,0 +1,98 @@
+package org.myelin.core.model;
+
+import org.myelin.core.ModelException;
+import org.myelin.core.NeuronKernel;
+import org.myelin.core.NeuronModel;
+import org.myelin.core.ParamSpec;
+import org.myelin.core.Rng;
+import org.myelin.core.SpikeBuffer;
+
+/**
+ * {@code poisson_source}: a population of independent Poisson spike sources, each with its own rate,
+ * which may be changed between {@link org.myelin.core.Network#simulate} calls (Brian2's
+ * {@code PoissonGroup} with an array of rates; in NEST, parrot neurons each driven by its own
+ * {@code poisson_generator}). The input encoder of rate-coded data: one MNIST image after another is
+ * a new set of rates, written with {@link org.myelin.core.Population#set}.
+ *
+ * <pre>
+ *   in step t, neuron i spikes iff U(i, t) &lt; rate_i * dt / 1000      (rate in Hz, dt in ms)
+ * </pre>
+ * with {@code U} uniform in [0, 1) from the counter-based stream keyed by (network seed, population,
+ * neuron, step): the trains do not depend on the number of threads, and changing one neuron's rate
+ * changes no other neuron's train. As in Brian2's {@code PoissonGroup}, this is a Bernoulli draw per
+ * step (at most one spike per step; the count in a window of n steps is binomial, the Poisson
+ * process's discretisation, exact as dt goes to 0).
+ *
+ * <p>No parameters, no input ports. State: {@code rate} (Hz, 0 initially; set per neuron with
+ * {@code Population.initial("rate", ...)} before build or {@code Population.set("rate", i, r)}
+ * between runs). A rate must be finite and in {@code [0, 1000/dt]} Hz: it is checked at build and at
+ * every {@code set} (a rate above {@code 1000/dt} would silently saturate at one spike per step). A
+ * neuron at rate 0 costs one load per step.
+ */
+public final class PoissonSource extends NeuronModel {
+    public static final PoissonSource INSTANCE = new PoissonSource();
+
+    static final int RATE = 0;
+
+    private PoissonSource() {
+        super("poisson_source", new ParamSpec[0], new String[] {"rate"}, new String[] {"Hz"});
+    }
+
+    @Override
+    public String[] receptorNames() {
+        return new String[0];
+    }
+
+    @Override
+    public boolean hasInput() {
+        return false;
+    }
+
+    @Override
+    public void initialize(double[] p, double[][] s, int from, int to) {
+        for (int i = from; i < to; i++) s[RATE][i] = 0;
+    }
+
+    @Override
+    public void validateState(String element, double[][] s, int from, int to, double dt) {
+        double max = 1000.0 / dt;
+        for (int i = from; i < to; i++) {
+            double r = s[RATE][i];
+            if (!(r >= 0 && r <= max)) {
+                throw new ModelException(element, "rate", "neuron " + i + ": value " + r + " Hz is invalid; valid: [0, "
+                        + max + "] Hz (at most one spike per step of " + dt + " ms)");
+            }
+        }
+    }
+
+    @Override
+    public NeuronKernel compile(double[] p, double dt) {
+        throw new IllegalStateException("poisson_source draws random numbers: compile it with a stream key");
+    }
+
+    @Override
+    public NeuronKernel compile(double[] p, double dt, long key) {
+        return new Kernel(key, dt * 1e-3);
+    }
+
+    static final class Kernel implements NeuronKernel {
+        final long key;
+        final double perStep;
+
+        Kernel(long key, double perStep) {
+            this.key = key;
+            this.perStep = perStep;
+        }
+
+        @Override
+        public void update(long step, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
+            final double[] rate = s[RATE];
+            final long key = this.key;
+            final double perStep = this.perStep;
+            for (int i = from; i < to; i++) {
+                final double r = rate[i];
+                if (r != 0 && Rng.uniform(Rng.key(key, i), step) < r * perStep) out.add(i);
+            }
+        }
+    }
+}
