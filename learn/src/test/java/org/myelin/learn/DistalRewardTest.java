@@ -3,7 +3,6 @@ package org.myelin.learn;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Tag;
@@ -17,6 +16,7 @@ import org.myelin.core.SpikeRecorder;
 import org.myelin.core.Synapse;
 import org.myelin.core.SynapseTable;
 import org.myelin.core.VolumeTransmitter;
+import org.myelin.core.model.SpikeGenerator;
 
 /**
  * Izhikevich (2007), "Solving the distal reward problem through linkage of STDP and dopamine
@@ -68,15 +68,13 @@ import org.myelin.core.VolumeTransmitter;
  *
  * <h2>How rewards are delivered</h2>
  * The reward depends on the network's own spikes, so it needs control at run time. The network is
- * simulated in pieces of at most 1 s (a reward is never due sooner than 1 s after its cause), the
- * spikes of i and j are read from recorders after each piece, and each piece ends just before the
- * next due reward. Core has no way to add spike times to a {@code spike_generator} between runs
- * (its trains are fixed when it is built, unlike NEST's), so the dopamine pulse comes from a
- * dopamine neuron: an {@code iaf_psc_delta} cell with no inputs (E_L = 0, V_th = 1 mV) whose V_m is
- * set to 2 mV between runs ({@link Population#set}); it then fires in the first step of the next
- * piece, which is the reward time. Its spikes feed the volume transmitter; the test checks that the
- * dopamine spikes are exactly the scheduled rewards. Several dopamine neurons are used so that
- * rewards due in the same ms each count.
+ * simulated in pieces of 1 s (a reward is never due sooner than 1 s after its cause); after each
+ * piece the spikes of i and j are read from recorders and each new reward is added to a
+ * {@code spike_generator} ({@link Population#addSpikes}, as NEST's {@code SetStatus} of its
+ * {@code spike_times}) for the time it is due. A generator neuron emits at most one spike per step
+ * and takes only increasing times, so the generator has a pool of neurons and each reward goes to
+ * the first whose last scheduled spike is earlier. Its spikes feed the volume transmitter; the test
+ * checks that the dopamine spikes are exactly the scheduled rewards.
  */
 class DistalRewardTest {
     static final double WINDOW_MS = 10;
@@ -115,9 +113,8 @@ class DistalRewardTest {
                 .param("d", 8).param("consistent_integration", 0).initial("V_m", -65).initial("U_m", -13);
         Population inh = net.population("I", "izhikevich", ni).param("a", 0.1).param("b", 0.2).param("c", -65)
                 .param("d", 2).param("consistent_integration", 0).initial("V_m", -65).initial("U_m", -13);
-        final int nda = 4 * pulses;
-        Population da = net.population("DA", "iaf_psc_delta", nda).param("E_L", 0).param("V_th", 1)
-                .param("V_reset", 0).param("t_ref", 0).initial("V_m", 0);
+        final int nda = 16 * pulses;
+        Population da = net.population("DA", SpikeGenerator.of(new double[nda][0]), nda);
         double sd = 13 / Math.sqrt(12);
         net.stimulate(Generator.noise(0, sd, 1.0), e, 1.0, 1.0);
         net.stimulate(Generator.noise(0, sd, 1.0), inh, 1.0, 1.0);
@@ -189,7 +186,8 @@ class DistalRewardTest {
         res.seconds = seconds;
         res.trace = new double[(int) (seconds / 60)];
         SplittableRandom delays = new SplittableRandom(seed + 1);
-        PriorityQueue<Long> due = new PriorityQueue<>(); // emission steps of dopamine spikes
+        long[] lastAt = new long[nda]; // each generator neuron's last scheduled emission step
+        Arrays.fill(lastAt, -1);
         long[] scheduled = new long[1024];
         final long total = Math.round(seconds * 1000);
         final int window = (int) Math.round(WINDOW_MS);
@@ -200,11 +198,8 @@ class DistalRewardTest {
         int traced = 0;
         while (step < total) {
             long next = Math.min(total, step + 1000);
-            if (!due.isEmpty() && due.peek() < next) next = due.peek();
-            if (next > step) {
-                net.simulate(next - step);
-                step = next;
-            }
+            net.simulate(next - step);
+            step = next;
             // pairings in the piece just simulated, in time order; a spike of j in the same step as
             // one of i does not follow it (as in the script)
             int[] ps = preRec.steps();
@@ -220,19 +215,21 @@ class DistalRewardTest {
                         // a spike in step s is at time s + 1 ms; the reward comes 1001..3000 ms after it,
                         // so the dopamine spike is emitted in step tq + 1001..3000
                         long at = tq + 1001 + delays.nextInt(2000);
-                        due.add(at);
                         if (res.coincidences == scheduled.length) scheduled = Arrays.copyOf(scheduled, 2 * scheduled.length);
                         scheduled[res.coincidences++] = at;
+                        if (at < total) {
+                            res.rewards++;
+                            for (int p = 0; p < pulses; p++) {
+                                int g = 0;
+                                while (g < nda && lastAt[g] >= at) g++;
+                                assertTrue(g < nda, "more overlapping rewards than dopamine generator neurons");
+                                da.addSpikes(g, (at + 1) * 1.0); // emitted in step `at`, at time (at + 1) ms
+                                lastAt[g] = at;
+                            }
+                        }
                     }
                     seenPost++;
                 }
-            }
-            int used = 0;
-            while (!due.isEmpty() && due.peek() == step && step < total) {
-                due.poll();
-                for (int p = 0; p < pulses; p++) da.set("V_m", used++ % nda, 2.0);
-                res.rewards++;
-                assertTrue(used <= nda, "more rewards due in one ms than dopamine neurons");
             }
             while (traced < res.trace.length && step >= (traced + 1) * 60_000L) {
                 double[] ws = ee.synapses().weight;
