@@ -75,8 +75,9 @@
  * </pre>
  *
  * <h3>Volume transmitters</h3>
- * A plastic synapse model driven by a neuromodulator ({@code stdp_dopamine_synapse}, from module
- * {@code learn}; {@link org.myelin.io.Catalog#modulatedSynapseModels()} lists them) needs, in its
+ * A plastic synapse model driven by a neuromodulator ({@code stdp_dopamine_synapse} and
+ * {@code astro_stdp_synapse}, whose astrocyte integrates the sources' spikes: the liquid with weight
+ * 1, the input with -1; both from module {@code learn}; {@link org.myelin.io.Catalog#modulatedSynapseModels()} lists them) needs, in its
  * synapse block, the population whose spikes modulate it (NEST's {@code volume_transmitter}, core's
  * {@link org.myelin.core.VolumeTransmitter}); other models reject the key.
  * <pre>

@@ -75,9 +75,15 @@ public final class Astrocyte {
     private final double delayMs;
     private final double intervalMs;
     private final VolumeTransmitter vt;
+    private final VolumeTransmitter given; // the transmitter of of(VolumeTransmitter), else null
 
     private Astrocyte(Population[] liquid, Population[] input, double tau, double w, double b, double a0, boolean a0Set,
                       double delayMs, double intervalMs) {
+        this(liquid, input, tau, w, b, a0, a0Set, delayMs, intervalMs, null);
+    }
+
+    private Astrocyte(Population[] liquid, Population[] input, double tau, double w, double b, double a0, boolean a0Set,
+                      double delayMs, double intervalMs, VolumeTransmitter given) {
         this.liquid = liquid;
         this.input = input;
         this.tau = tau;
@@ -87,7 +93,13 @@ public final class Astrocyte {
         this.a0Set = a0Set;
         this.delayMs = delayMs;
         this.intervalMs = intervalMs;
-        this.vt = liquid.length == 0 ? null : transmitter(liquid, input, delayMs, intervalMs);
+        this.given = given;
+        if (given != null) { // the same instance where nothing changed, so that rules can share it
+            this.vt = delayMs == given.delay() && intervalMs == given.deliverInterval() ? given
+                    : given.delay(delayMs).deliverInterval(intervalMs);
+        } else {
+            this.vt = liquid.length == 0 ? null : transmitter(liquid, input, delayMs, intervalMs);
+        }
     }
 
     private static VolumeTransmitter transmitter(Population[] liquid, Population[] input, double delayMs, double intervalMs) {
@@ -106,39 +118,57 @@ public final class Astrocyte {
         return new Astrocyte(liquid.clone(), new Population[0], 100, 0.0015, 0.015, 0, false, 0, 0);
     }
 
+    /**
+     * An astrocyte over the spikes of an existing volume transmitter: its sources and their weights
+     * take the places of the liquid (+1) and input (-1) populations (a source of weight {@code s}
+     * changes {@code A} by {@code s w_astro / tau_astro} per spike), and its delay and update interval
+     * are the astrocyte's. This is how model files make one ({@code astro_stdp_synapse} with
+     * {@code volume_transmitter: {sources: {E: 1, I: 1, X: -1}}}). {@link #input} is not available
+     * on such an astrocyte; {@link #delay} and {@link #deliverInterval} replace the transmitter's.
+     */
+    public static Astrocyte of(VolumeTransmitter vt) {
+        if (vt == null) throw new IllegalArgumentException("astrocyte: no volume transmitter");
+        return new Astrocyte(new Population[0], new Population[0], 100, 0.0015, 0.015, 0, false, vt.delay(),
+                vt.deliverInterval(), vt);
+    }
+
     /** The input populations (each spike -1). */
     public Astrocyte input(Population... in) {
         for (Population p : in) if (p == null) throw new IllegalArgumentException("astrocyte: an input population is null");
+        if (given != null) {
+            throw new IllegalStateException("astrocyte over a volume transmitter: its input is the transmitter's sources"
+                    + " of negative weight");
+        }
         return new Astrocyte(liquid, in.clone(), tau, w, b, a0, a0Set, delayMs, intervalMs);
     }
 
     public Astrocyte tau(double ms) {
-        return new Astrocyte(liquid, input, ms, w, b, a0, a0Set, delayMs, intervalMs);
+        return new Astrocyte(liquid, input, ms, w, b, a0, a0Set, delayMs, intervalMs, given);
     }
 
     /** {@code w_astro}: the steady-state change of {@code A} per spike per ms of net rate. */
     public Astrocyte weight(double v) {
-        return new Astrocyte(liquid, input, tau, v, b, a0, a0Set, delayMs, intervalMs);
+        return new Astrocyte(liquid, input, tau, v, b, a0, a0Set, delayMs, intervalMs, given);
     }
 
     /** {@code b_astro}: the value {@code A} relaxes to without spikes. */
     public Astrocyte bias(double v) {
-        return new Astrocyte(liquid, input, tau, w, v, a0, a0Set, delayMs, intervalMs);
+        return new Astrocyte(liquid, input, tau, w, v, a0, a0Set, delayMs, intervalMs, given);
     }
 
     /** {@code A_0}: the value at {@code t = 0} (default: {@code b_astro}). */
     public Astrocyte initial(double v) {
-        return new Astrocyte(liquid, input, tau, w, b, v, true, delayMs, intervalMs);
+        return new Astrocyte(liquid, input, tau, w, b, v, true, delayMs, intervalMs, given);
     }
 
     /** The delay (a non-negative multiple of dt, ms) from a spike to its effect on {@code A}. */
     public Astrocyte delay(double ms) {
-        return new Astrocyte(liquid, input, tau, w, b, a0, a0Set, ms, intervalMs);
+        return new Astrocyte(liquid, input, tau, w, b, a0, a0Set, ms, intervalMs, given);
     }
 
     /** The volume transmitter's update period (ms; 0: every exchange interval). */
     public Astrocyte deliverInterval(double ms) {
-        return new Astrocyte(liquid, input, tau, w, b, a0, a0Set, delayMs, ms);
+        return new Astrocyte(liquid, input, tau, w, b, a0, a0Set, delayMs, ms, given);
     }
 
     public double tau() {
@@ -198,8 +228,8 @@ public final class Astrocyte {
 
     @Override
     public String toString() {
-        return "astrocyte(tau_astro " + tau + ", w_astro " + w + ", b_astro " + b + ", A_0 " + a0 + ", liquid "
-                + names(liquid) + ", input " + names(input) + ")";
+        return "astrocyte(tau_astro " + tau + ", w_astro " + w + ", b_astro " + b + ", A_0 " + a0
+                + (given != null ? ", " + vt : ", liquid " + names(liquid) + ", input " + names(input)) + ")";
     }
 
     private static String names(Population[] ps) {

@@ -11,6 +11,8 @@ import org.myelin.learn.Stdp;
 import org.myelin.learn.SynapticScaling;
 import org.myelin.learn.TripletStdp;
 import org.myelin.learn.VogelsSprekeler;
+import org.myelin.learn.astro.AstroStdp;
+import org.myelin.learn.astro.Astrocyte;
 
 /**
  * The model-file names of learn's rules ({@code synapse: {model: NAME, params: {...}}}), offered to
@@ -40,6 +42,8 @@ import org.myelin.learn.VogelsSprekeler;
  * <tr><td>vogels_sprekeler_synapse</td><td>{@link VogelsSprekeler}</td></tr>
  * <tr><td>synaptic_scaling_synapse</td><td>{@link SynapticScaling}</td></tr>
  * <tr><td>stdp_dopamine_synapse</td><td>{@link DopamineStdp}, with the file's {@code volume_transmitter}</td></tr>
+ * <tr><td>astro_stdp_synapse</td><td>{@link AstroStdp} gated by an {@link Astrocyte} over the file's
+ * {@code volume_transmitter} (its sources: the liquid with weight 1, the input with -1)</td></tr>
  * </table>
  */
 public final class SynapseTypes {
@@ -50,7 +54,7 @@ public final class SynapseTypes {
     public static List<PlasticSynapseType> all() {
         return List.of(new StdpAllToAll(), new StdpNearestSymmetric(), new StdpNearestRestricted(),
                 new StdpNearestPreCentered(), new StdpSymmetric(), new Triplet(), new TripletNearest(),
-                new VogelsSprekelerType(), new SynapticScalingType(), new DopamineStdpType());
+                new VogelsSprekelerType(), new SynapticScalingType(), new DopamineStdpType(), new AstroStdpType());
     }
 
     /** The parameters shared by the pair-based STDP names, with {@link Stdp#synapse()}'s defaults. */
@@ -310,6 +314,52 @@ public final class SynapseTypes {
         public Plasticity create(double[] p, VolumeTransmitter vt) {
             return DopamineStdp.synapse(vt).amplitudes(p[0], p[1]).tauPlus(p[2]).tauMinus(p[3]).tauC(p[4]).tauN(p[5])
                     .baseline(p[6]).bounds(p[7], p[8]);
+        }
+    }
+    /**
+     * {@code astro_stdp_synapse} (Myelin's name; NEST has no such rule): NALSM's astrocyte-modulated
+     * STDP ({@link AstroStdp}), gated by an astrocyte ({@link Astrocyte#of(VolumeTransmitter)}) that
+     * integrates the spikes of the file's {@code volume_transmitter}: give the liquid populations
+     * weight 1 and the input populations -1, e.g. {@code volume_transmitter: {sources: {E: 1, I: 1,
+     * X: -1}}}. Projections with equal blocks share one transmitter, and with equal astrocyte
+     * parameters they see one {@code A}. {@code A} starts at {@code b_astro}. Defaults are those of
+     * {@link AstroStdp#synapse} and {@link Astrocyte#of(org.myelin.core.Population...)} (NALSM's, for traces that
+     * jump by 1 per spike).
+     */
+    public static final class AstroStdpType implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "astro_stdp_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            return List.of(
+                    ParamSpec.positive("tau_plus", "ms", 10, "presynaptic trace K+ time constant"),
+                    ParamSpec.positive("tau_minus", "ms", 10, "postsynaptic trace K- time constant"),
+                    ParamSpec.nonNegative("eta", "", 0.015, "fixed rate of the term the astrocyte does not gate (per unit trace)"),
+                    ParamSpec.real("Wmin", "", 0, "lower weight bound, in the target port's weight unit"),
+                    ParamSpec.real("Wmax", "", 3, "upper weight bound (Wmin and Wmax must not span 0: a weight keeps its sign)"),
+                    ParamSpec.positive("tau_astro", "ms", 100, "the astrocyte's time constant"),
+                    ParamSpec.real("w_astro", "", 0.0015, "change of A per net spike per ms at steady state"),
+                    ParamSpec.real("b_astro", "", 0.015, "the value A relaxes to without spikes (and starts at)"));
+        }
+
+        @Override
+        public boolean usesVolumeTransmitter() {
+            return true;
+        }
+
+        /** Not available: the rule needs a volume transmitter ({@link #create(double[], VolumeTransmitter)}). */
+        @Override
+        public Plasticity create(double[] p) {
+            throw new UnsupportedOperationException("astro_stdp_synapse needs a volume transmitter");
+        }
+
+        @Override
+        public Plasticity create(double[] p, VolumeTransmitter vt) {
+            Astrocyte astro = Astrocyte.of(vt).tau(p[5]).weight(p[6]).bias(p[7]);
+            return AstroStdp.synapse(astro).tauPlus(p[0]).tauMinus(p[1]).eta(p[2]).bounds(p[3], p[4]);
         }
     }
 }
