@@ -60,6 +60,7 @@ def main():
     ap.add_argument('--wta-stats', action='store_true',
                     help='also report, per answered image, the number of excitatory neurons that fired and the '
                          'largest count of one neuron (costs a recording monitor; not for timing)')
+    ap.add_argument('--dt-ms', type=float, default=0.5, help='time step (the authors: 0.5 ms)')
     ap.add_argument('--recurrent-delay-ms', type=float, default=0.0,
                     help='delay of E->I and I->E (the authors: 0; Myelin: one step, 0.5 ms)')
     a = ap.parse_args()
@@ -68,7 +69,7 @@ def main():
     from brian2 import (ms, mV, Hz, NeuronGroup, PoissonGroup, Synapses, SpikeMonitor, Network,
                         defaultclock, prefs, seed as bseed)
     prefs.codegen.target = a.target
-    defaultclock.dt = 0.5 * ms
+    defaultclock.dt = a.dt_ms * ms
     bseed(a.seed)
     np.random.seed(a.seed)
 
