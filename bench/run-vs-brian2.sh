@@ -8,7 +8,7 @@
 #
 # Run it on an otherwise idle machine: timings of a loaded machine mean little. Myelin runs each
 # configuration MYELIN_BENCH_REPEATS times (default 5, fresh JVM each) cold (JIT compilation inside
-# the timed run) and warm (after MYELIN_BENCH_WARMUP_MS, default 2000, of a separate instance of the
+# the timed run) and warm (after MYELIN_BENCH_WARMUP_MS, default 5000, of a separate instance of the
 # same network: the counterpart of Brian2's code generation and compilation, which its run time
 # excludes); the table reports medians. Brian2 runs once per configuration; COBA with rk4 (the
 # order of Myelin's integrator) and with euler (the Brian2/BrainPy benchmark scripts' method).
@@ -20,7 +20,7 @@ scale=0
 [ "${1:-}" = "--scale" ] && scale=1
 reps=${MYELIN_BENCH_REPEATS:-5}
 # warm runs first simulate this many ms of a separate instance of the network (JIT warm-up)
-warm=${MYELIN_BENCH_WARMUP_MS:-2000}
+warm=${MYELIN_BENCH_WARMUP_MS:-5000}
 out="bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 res="$out/results.jsonl"
