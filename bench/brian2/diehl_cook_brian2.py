@@ -9,7 +9,7 @@ N inhibitory neurons, E->I one to one (10.4), I->E all but self (17), plastic al
 with the authors' nearest-spike triplet STDP (nu_pre 1e-4, nu_post 0.01, tau 20/20/40 ms,
 wmax 1, clipped) and delays U[0, 10) ms, input weights per excitatory neuron normalised to sum
 78 before every presentation, 350 ms presentation + 150 ms rest, dt 0.5 ms, theta from 20 mV
-with the threshold at theta - 20 mV - 52 mV (as the authors). Written from the paper and the
+with the threshold at theta - 20 mV - 52 mV and the authors' 50 ms spike lock-out (their timer). Written from the paper and the
 authors' parameter values (Brian 2 syntax), not copied from any port. Brian2's synaptic delays
 are axonal (the pre code runs when the spike arrives), as in the authors' code; Myelin's plastic
 delays are dendritic, which is why the Myelin run uses one-step input delays by default (see
@@ -66,7 +66,7 @@ def main():
     a = ap.parse_args()
 
     import brian2
-    from brian2 import (ms, mV, Hz, NeuronGroup, PoissonGroup, Synapses, SpikeMonitor, Network,
+    from brian2 import (ms, mV, Hz, second, NeuronGroup, PoissonGroup, Synapses, SpikeMonitor, Network,
                         defaultclock, prefs, seed as bseed)
     prefs.codegen.target = a.target
     defaultclock.dt = a.dt_ms * ms
@@ -83,16 +83,20 @@ def main():
     dge/dt = -ge / (1*ms) : 1
     dgi/dt = -gi / (2*ms) : 1
     dtheta/dt = -theta / (1e7*ms) : volt
+    dtimer/dt = 0.1 : second
     '''
     eqs_i = '''
     dv/dt = ((-60*mV - v) + ge * (0*mV - v) + gi * (-85*mV - v)) / (10*ms) : volt (unless refractory)
     dge/dt = -ge / (1*ms) : 1
     dgi/dt = -gi / (2*ms) : 1
     '''
-    # the authors' theta starts at 20 mV and decays towards 0, and the threshold is theta - 20 mV - 52 mV
-    ae = NeuronGroup(n, eqs_e, threshold='v > theta - 20*mV - 52*mV', reset='v = -65*mV; theta += 0.05*mV',
-                     refractory=5 * ms, method='euler')
+    # the authors' theta starts at 20 mV and decays towards 0, and the threshold is theta - 20 mV - 52 mV;
+    # their timer runs at a tenth of the clock, so `timer > 5 ms` locks a neuron out for 50 ms after a
+    # spike (Myelin: t_lock 50 ms); it starts unlocked, as Myelin's
+    ae = NeuronGroup(n, eqs_e, threshold='v > theta - 20*mV - 52*mV and timer > 5*ms',
+                     reset='v = -65*mV; theta += 0.05*mV; timer = 0*ms', refractory=5 * ms, method='euler')
     ae.theta = 20 * mV
+    ae.timer = 1 * second
     ai = NeuronGroup(n, eqs_i, threshold='v > -40*mV', reset='v = -45*mV', refractory=2 * ms, method='euler')
     ae.v = -105 * mV
     ai.v = -100 * mV

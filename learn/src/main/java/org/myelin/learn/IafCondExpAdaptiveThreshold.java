@@ -15,8 +15,8 @@ import org.myelin.core.SpikeBuffer;
  *   C_m dV/dt = -g_L (V - E_L) - g_ex(t) (V - E_ex) - g_in(t) (V - E_in) + I_e + I_stim
  *   dg_ex/dt = -g_ex / tau_syn_ex,   dg_in/dt = -g_in / tau_syn_in
  *   dtheta/dt = -theta / tau_theta
- *   V &gt;= V_th + theta at the end of a step: spike, V = V_reset, clamped there for t_ref,
- *                                            theta += theta_plus
+ *   V &gt;= V_th + theta at the end of a step, and no spike within t_lock before:
+ *          spike, V = V_reset, clamped there for t_ref, theta += theta_plus
  * </pre>
  * An incoming spike of weight w adds w (nS) to g_ex (port 0, w &gt;= 0) or |w| to g_in (port 1).
  *
@@ -31,7 +31,18 @@ import org.myelin.core.SpikeBuffer;
  * midpoint, which is stable for any conductance). Step t integrates over [t h, (t+1) h] with
  * the conductances as they were at t h; the spikes received in step t are added afterwards, so they
  * are visible at (t+1) h. While refractory, V is held at V_reset and the conductances and theta
- * keep decaying. theta at a spike is incremented after its decay over the step, so after spikes at
+ * keep decaying.
+ *
+ * <p>{@code t_lock} (0: off) is a minimum time between spikes beyond the refractory period: after
+ * {@code t_ref} the membrane integrates freely but cannot fire until {@code t_lock} has passed since
+ * the spike; a neuron still above threshold then fires in the first step allowed. In that locked
+ * phase the right-hand side sees V itself, not {@code min(V, V_th + theta)}. With
+ * {@code ceil(t_lock/h)} = L steps, spikes are at least L + 1 steps apart. This is the timer of Diehl
+ * and Cook's code ({@code timer > refrac_e} in the threshold, with {@code dtimer/dt = 0.1}: 50 ms
+ * for their 5 ms), which the paper does not mention and which bounds a winning neuron to about seven
+ * spikes per 350 ms image.
+ *
+ * <p>theta at a spike is incremented after its decay over the step, so after spikes at
  * times {@code t_k}: {@code theta(t) = theta(0) e^(-t/tau_theta) + theta_plus sum_k e^(-(t - t_k)/tau_theta)}
  * (exactly, at step ends).
  *
@@ -42,6 +53,8 @@ import org.myelin.core.SpikeBuffer;
  * <tr><td>V_th</td><td>mV</td><td>-52</td><td>threshold without adaptation</td></tr>
  * <tr><td>V_reset</td><td>mV</td><td>-65</td><td>reset potential (below V_th)</td></tr>
  * <tr><td>t_ref</td><td>ms</td><td>5</td><td>absolute refractory period</td></tr>
+ * <tr><td>t_lock</td><td>ms</td><td>0</td><td>minimum time between spikes, beyond t_ref (off at 0;
+ * Diehl and Cook's code: 50)</td></tr>
  * <tr><td>g_L</td><td>nS</td><td>10</td><td>leak conductance</td></tr>
  * <tr><td>C_m</td><td>pF</td><td>1000</td><td>membrane capacitance (tau_m = C_m/g_L = 100 ms)</td></tr>
  * <tr><td>E_ex</td><td>mV</td><td>0</td><td>excitatory reversal potential</td></tr>
@@ -54,7 +67,8 @@ import org.myelin.core.SpikeBuffer;
  * <tr><td>tau_theta</td><td>ms</td><td>1e7</td><td>threshold decay time</td></tr>
  * </table>
  * State: {@code V_m} (mV), {@code g_ex} (nS), {@code g_in} (nS), {@code theta} (mV, 0 initially),
- * {@code refractory_steps} (steps left). Ports: 0 {@code ex} (nS), 1 {@code in} (nS, magnitude),
+ * {@code refractory_steps} (steps left), {@code lock_steps} (steps left in which the neuron cannot
+ * fire). Ports: 0 {@code ex} (nS), 1 {@code in} (nS, magnitude),
  * 2 current (pA).
  *
  * <p>Diehl and Cook write the membrane equation with conductances relative to the leak (their
@@ -69,8 +83,8 @@ import org.myelin.core.SpikeBuffer;
  */
 public final class IafCondExpAdaptiveThreshold extends NeuronModel {
     static final int V_TH = 0, V_RESET = 1, T_REF = 2, G_L = 3, C_M = 4, E_EX = 5, E_IN = 6, E_L = 7,
-            TAU_EX = 8, TAU_IN = 9, I_E = 10, THETA_PLUS = 11, TAU_THETA = 12;
-    static final int V = 0, G_EX = 1, G_IN = 2, THETA = 3, R = 4;
+            TAU_EX = 8, TAU_IN = 9, I_E = 10, THETA_PLUS = 11, TAU_THETA = 12, T_LOCK = 13;
+    static final int V = 0, G_EX = 1, G_IN = 2, THETA = 3, R = 4, LOCK = 5;
 
     /** Largest {@code h (g_L + g_ex + g_in) / C_m} integrated by one RK4 step; above it, substeps. */
     static final double Z_MAX = 0.25;
@@ -94,8 +108,9 @@ public final class IafCondExpAdaptiveThreshold extends NeuronModel {
             ParamSpec.real("I_e", "pA", 0, "constant input current"),
             ParamSpec.nonNegative("theta_plus", "mV", 0.05, "threshold increment per spike"),
             ParamSpec.positive("tau_theta", "ms", 1e7, "threshold decay time constant"),
-        }, new String[] {"V_m", "g_ex", "g_in", "theta", "refractory_steps"},
-                new String[] {"mV", "nS", "nS", "mV", "steps"});
+            ParamSpec.nonNegative("t_lock", "ms", 0, "minimum time between spikes beyond t_ref (0: off)"),
+        }, new String[] {"V_m", "g_ex", "g_in", "theta", "refractory_steps", "lock_steps"},
+                new String[] {"mV", "nS", "nS", "mV", "steps", "steps"});
     }
 
     @Override
@@ -121,6 +136,7 @@ public final class IafCondExpAdaptiveThreshold extends NeuronModel {
             s[G_IN][i] = 0;
             s[THETA][i] = 0;
             s[R][i] = 0;
+            s[LOCK][i] = 0;
         }
     }
 
@@ -137,6 +153,7 @@ public final class IafCondExpAdaptiveThreshold extends NeuronModel {
         /** Synaptic conductance above which the step is split into substeps. */
         final double gStiff;
         final int refSteps;
+        final int lockSteps;
 
         Kernel(double[] p, double dt) {
             h = dt;
@@ -156,6 +173,7 @@ public final class IafCondExpAdaptiveThreshold extends NeuronModel {
             vReset = p[V_RESET];
             thetaPlus = p[THETA_PLUS];
             refSteps = (int) Math.ceil(p[T_REF] / dt - 1e-9);
+            lockSteps = (int) Math.ceil(p[T_LOCK] / dt - 1e-9);
             gStiff = Z_MAX / (dt * invC) - p[G_L];
         }
 
@@ -166,6 +184,7 @@ public final class IafCondExpAdaptiveThreshold extends NeuronModel {
             final double[] gin = s[G_IN];
             final double[] th = s[THETA];
             final double[] r = s[R];
+            final double[] lk = s[LOCK];
             final double[] spEx = in[0];
             final double[] spIn = in[1];
             final double[] cur = in[2];
@@ -177,10 +196,13 @@ public final class IafCondExpAdaptiveThreshold extends NeuronModel {
             for (int i = from; i < to; i++) {
                 final double ge0 = gex[i], gi0 = gin[i], theta0 = th[i];
                 double theta = theta0 * thetaDecay;
+                final boolean locked = lk[i] > 0;
+                if (locked) lk[i] -= 1;
                 if (r[i] == 0) {
                     final double v0 = v[i];
                     final double c = cur[base + i];
-                    final double thr = vTh + theta0;
+                    // locked: no spike, and the right-hand side sees V itself
+                    final double thr = locked ? Double.POSITIVE_INFINITY : vTh + theta0;
                     double y;
                     if (ge0 + gi0 <= gStiff) {
                         final double ac = restC + c * invC;
@@ -201,6 +223,7 @@ public final class IafCondExpAdaptiveThreshold extends NeuronModel {
                     }
                     if (y >= thr) {
                         r[i] = refSteps;
+                        lk[i] = lockSteps;
                         y = vReset;
                         theta += thetaPlus;
                         out.add(i);

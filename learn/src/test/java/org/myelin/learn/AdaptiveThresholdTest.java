@@ -246,4 +246,47 @@ class AdaptiveThresholdTest {
         assertTrue(rec.count() > 50, "Poisson-driven neurons fire: " + rec.count());
         for (String var : M.stateVariables()) for (double x : e.get(var)) assertTrue(Double.isFinite(x), var);
     }
+    /**
+     * t_lock: a neuron driven far above threshold (V_inf = +35 mV) fires exactly every L + 1 steps,
+     * L = ceil(t_lock/h); after t_ref its membrane follows the free closed form
+     * V(t) = V_inf + (V_reset - V_inf) exp(-t/tau_m) beyond the threshold (no clamp) until it may fire.
+     * Without the lock the same neuron fires as soon as it crosses threshold after t_ref.
+     */
+    @Test
+    void theLockSpacesSpikesAndLetsTheMembraneIntegrateFreely() {
+        double dt = 0.1;
+        One locked = new One(dt, "I_e", "1000", "theta_plus", "0", "t_lock", "50");
+        One free = new One(dt, "I_e", "1000", "theta_plus", "0");
+        java.util.List<Long> spikesL = new java.util.ArrayList<>();
+        java.util.List<Long> spikesF = new java.util.ArrayList<>();
+        double vInf = -65 + 1000 / 10.0;
+        double maxErr = 0;
+        double maxV = -1e9;
+        for (int t = 0; t < 3000; t++) {
+            long st = locked.step;
+            if (locked.step()) spikesL.add(st);
+            if (free.step()) spikesF.add(free.step - 1);
+            if (!spikesL.isEmpty()) {
+                long since = locked.step - 1 - spikesL.get(spikesL.size() - 1); // steps since the spike, at step end
+                if (since > 50 && since <= 500) { // after t_ref (50 steps), before the lock ends
+                    double tt = (since - 50) * dt;
+                    double exact = vInf + (-65 - vInf) * Math.exp(-tt / 100.0);
+                    maxErr = Math.max(maxErr, Math.abs(locked.get("V_m") - exact));
+                    maxV = Math.max(maxV, locked.get("V_m"));
+                }
+            }
+        }
+        assertTrue(spikesL.size() >= 5, "spikes: " + spikesL);
+        for (int k = 1; k < spikesL.size(); k++) assertEquals(501, spikesL.get(k) - spikesL.get(k - 1), "spacing " + spikesL);
+        assertTrue(maxV > -52 + 20, "the locked membrane rises far beyond the threshold: " + maxV);
+        assertTrue(maxErr < 1e-9, "free integration while locked, max error " + maxErr + " mV");
+        // unlocked: the interval is t_ref plus the time to reach -52 mV from -65 mV
+        double toThreshold = -100 * Math.log((vInf + 52) / (vInf + 65));
+        long expected = 50 + (long) Math.ceil(toThreshold / dt);
+        for (int k = 1; k < spikesF.size(); k++) {
+            assertTrue(Math.abs(spikesF.get(k) - spikesF.get(k - 1) - expected) <= 1, "unlocked spacing " + spikesF
+                    + " vs " + expected);
+        }
+        assertTrue(spikesF.size() > 2 * spikesL.size(), spikesF.size() + " vs " + spikesL.size()); // 19 ms vs 50.1 ms
+    }
 }

@@ -49,7 +49,7 @@ import org.myelin.reservoir.task.Mnist;
  *
  * <p>Usage: {@code DiehlCook [--neurons 100] [--train 1000] [--eval-every 10000] [--assign 1000]
  * [--test 1000] [--final-assign 10000] [--final-test 10000] [--seed 1] [--threads 1]
- * [--input-delays step|uniform] [--dt 0.5] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]}. With {@code --load}
+ * [--input-delays step|uniform] [--dt 0.5] [--lock-ms 50] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]}. With {@code --load}
  * (and {@code --train 0}) it only evaluates a saved snapshot, draws its receptive fields and, given
  * {@code --seen}, appends the result to the learning curve in {@code --out}. Timings: wall clock and
  * the CPU time of the simulating thread (threads = 1 runs in the calling thread).
@@ -68,6 +68,7 @@ public final class DiehlCook {
         long seenImages = -1;
         boolean randomDelays = false;
         double dt = DiehlCookNetwork.DT;
+        double lockMs = DiehlCookNetwork.T_LOCK;
         for (int a = 0; a < args.length; a++) {
             String k = args[a];
             if (a + 1 >= args.length) throw new IllegalArgumentException("option " + k + " needs a value");
@@ -86,6 +87,12 @@ public final class DiehlCook {
                 case "--out": out = Path.of(v); break;
                 case "--load": load = Path.of(v); break;
                 case "--seen": seenImages = nonNegative(k, v); break;
+                case "--lock-ms":
+                    lockMs = Double.parseDouble(v);
+                    if (!(lockMs >= 0) || Double.isInfinite(lockMs)) {
+                        throw new IllegalArgumentException("option --lock-ms: value " + v + " is invalid; valid: >= 0 (0: no lock-out)");
+                    }
+                    break;
                 case "--dt":
                     dt = Double.parseDouble(v);
                     if (!(dt > 0 && dt <= DiehlCookNetwork.DT && Math.abs(DiehlCookNetwork.DT / dt - Math.rint(DiehlCookNetwork.DT / dt)) < 1e-9)) {
@@ -100,7 +107,7 @@ public final class DiehlCook {
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + k + "; valid: --neurons --train --eval-every"
-                            + " --assign --test --final-assign --final-test --threads --progress --seed --out --load --seen --input-delays --dt");
+                            + " --assign --test --final-assign --final-test --threads --progress --seed --out --load --seen --input-delays --dt --lock-ms");
             }
         }
         Files.createDirectories(out);
@@ -130,7 +137,7 @@ public final class DiehlCook {
             System.out.printf(Locale.ROOT, "loaded %s%n", load);
             writeFields(out.resolve("receptive_fields.png"), s);
             if (finalTest == 0) return; // fields only
-            double acc = evaluate(s, seed, threads, trainSet, testSet, finalAssign, finalTest, true, dt);
+            double acc = evaluate(s, seed, threads, trainSet, testSet, finalAssign, finalTest, true, dt, lockMs);
             String text = String.format(Locale.ROOT, "loaded %s (trained on %s images): accuracy %.2f%% (labels from %d"
                     + " training images, tested on %d test images)%n", load, seenImages < 0 ? "?" : Long.toString(seenImages), acc,
                     finalAssign, finalTest);
@@ -143,7 +150,7 @@ public final class DiehlCook {
             }
             return;
         }
-        net = DiehlCookNetwork.training(neurons, seed, threads, randomDelays, dt);
+        net = DiehlCookNetwork.training(neurons, seed, threads, randomDelays, dt, lockMs);
         System.out.printf(Locale.ROOT, "Diehl & Cook: %d excitatory + %d inhibitory neurons, %d input synapses (%s delays),"
                         + " built in %.2f s%n", neurons, neurons, net.input.synapseCount(),
                 randomDelays ? "U[0,10) ms" : "one-step", (System.nanoTime() - t0) * 1e-9);
@@ -178,7 +185,7 @@ public final class DiehlCook {
             }
             if (seen % evalEvery == 0 && seen < train) {
                 long e0 = os.getProcessCpuTime();
-                evalAcc = evaluate(Snapshot.of(net), seed, threads, trainSet, testSet, assign, test, false, dt);
+                evalAcc = evaluate(Snapshot.of(net), seed, threads, trainSet, testSet, assign, test, false, dt, lockMs);
                 procCpu0 += os.getProcessCpuTime() - e0; // evaluation does not count as training
                 curve.add(new double[] {seen, evalAcc, assign, test, trainWall, trainCpu});
                 writeCurve(out, curve);
@@ -191,7 +198,7 @@ public final class DiehlCook {
         writeFields(out.resolve("receptive_fields.png"), s);
         double acc = Double.NaN;
         if (finalTest > 0) {
-            acc = evaluate(s, seed, threads, trainSet, testSet, finalAssign, finalTest, true, dt);
+            acc = evaluate(s, seed, threads, trainSet, testSet, finalAssign, finalTest, true, dt, lockMs);
             curve.add(new double[] {train, acc, finalAssign, finalTest, trainWall, trainCpu});
             writeCurve(out, curve);
         }
@@ -209,9 +216,9 @@ public final class DiehlCook {
 
     /** Frozen-network accuracy: labels from {@code assign} training images, vote on {@code test} test images. */
     static double evaluate(Snapshot s, long seed, int threads, Mnist.Images trainSet, Mnist.Images testSet,
-                           int assign, int test, boolean verbose, double dt) {
+                           int assign, int test, boolean verbose, double dt, double lockMs) {
         long t0 = System.nanoTime();
-        DiehlCookNetwork f = DiehlCookNetwork.frozen(s.n, seed + 7919, threads, s.weights, s.delays, s.theta, dt);
+        DiehlCookNetwork f = DiehlCookNetwork.frozen(s.n, seed + 7919, threads, s.weights, s.delays, s.theta, dt, lockMs);
         double[][] sum = new double[10][s.n];
         int[] perClass = new int[10];
         for (int k = 0; k < assign; k++) {

@@ -91,6 +91,13 @@ public final class DiehlCookNetwork {
     /** The authors' theta starts at this value and their threshold is {@code theta - THETA_OFFSET + V_th}. */
     public static final double THETA_OFFSET = 20.0;
     public static final double TAU_THETA = 1e7;
+    /**
+     * The authors' spike lock-out of the excitatory neurons (ms): their threshold also requires
+     * {@code timer > refrac_e} with {@code dtimer/dt = 0.1}, so a neuron cannot fire again within
+     * 50 ms of a spike, although its membrane integrates again after the 5 ms refractory period
+     * ({@code iaf_cond_exp_adaptive_threshold}'s {@code t_lock}). The paper does not mention it.
+     */
+    public static final double T_LOCK = 50.0;
 
     /** Diehl and Cook's input STDP as a triplet nearest-spike rule (see the class documentation). */
     public static TripletStdp rule() {
@@ -110,7 +117,7 @@ public final class DiehlCookNetwork {
     long unanswered;
 
     private DiehlCookNetwork(int n, long seed, int threads, boolean learning, double[] w, double[] delays, double[] theta,
-                             double dt) {
+                             double dt, double lockMs) {
         if (n < 1) throw new IllegalArgumentException("neurons: value " + n + " is invalid; valid: >= 1");
         this.n = n;
         this.dt = dt;
@@ -118,8 +125,8 @@ public final class DiehlCookNetwork {
         x = net.population("X", new PoissonRateSource(seed), Mnist.PIXELS);
         e = net.population("Ae", new IafCondExpAdaptiveThreshold(), n)
                 .param("C_m", 100).param("g_L", 1).param("E_L", -65).param("V_reset", -65).param("V_th", -52)
-                .param("t_ref", 5).param("E_ex", 0).param("E_in", -100).param("tau_syn_ex", 1).param("tau_syn_in", 2)
-                .param("theta_plus", learning ? 0.05 : 0).param("tau_theta", learning ? TAU_THETA : 1e300)
+                .param("t_ref", 5).param("t_lock", lockMs).param("E_ex", 0).param("E_in", -100).param("tau_syn_ex", 1)
+                .param("tau_syn_in", 2).param("theta_plus", learning ? 0.05 : 0).param("tau_theta", learning ? TAU_THETA : 1e300)
                 .initial("V_m", -105);
         i = net.population("Ai", "iaf_cond_exp", n)
                 .param("C_m", 10).param("g_L", 1).param("E_L", -60).param("V_reset", -45).param("V_th", -40)
@@ -185,6 +192,11 @@ public final class DiehlCookNetwork {
      * fourth step on, against the second in Brian with zero delay.
      */
     public static DiehlCookNetwork training(int n, long seed, int threads, boolean randomDelays, double dt) {
+        return training(n, seed, threads, randomDelays, dt, T_LOCK);
+    }
+
+    /** As {@link #training(int, long, int, boolean, double)} with the spike lock-out {@code lockMs} (0: none). */
+    public static DiehlCookNetwork training(int n, long seed, int threads, boolean randomDelays, double dt, double lockMs) {
         int m = Mnist.PIXELS * n;
         double[] w = new double[m];
         double[] d = new double[m];
@@ -197,7 +209,7 @@ public final class DiehlCookNetwork {
             d[k] = randomDelays ? Math.max(1, steps) * dt : dt;
         }
         for (int k = 0; k < m; k++) w[k] *= INPUT_TOTAL / sum[k % n];
-        return new DiehlCookNetwork(n, seed, threads, true, w, d, null, dt);
+        return new DiehlCookNetwork(n, seed, threads, true, w, d, null, dt, lockMs);
     }
 
     /**
@@ -211,7 +223,13 @@ public final class DiehlCookNetwork {
     /** As {@link #frozen(int, long, int, double[], double[], double[])} with time step {@code dt} (ms). */
     public static DiehlCookNetwork frozen(int n, long seed, int threads, double[] w, double[] delays, double[] theta,
                                          double dt) {
-        return new DiehlCookNetwork(n, seed, threads, false, w.clone(), delays.clone(), theta, dt);
+        return frozen(n, seed, threads, w, delays, theta, dt, T_LOCK);
+    }
+
+    /** As {@link #frozen(int, long, int, double[], double[], double[], double)} with the spike lock-out {@code lockMs}. */
+    public static DiehlCookNetwork frozen(int n, long seed, int threads, double[] w, double[] delays, double[] theta,
+                                         double dt, double lockMs) {
+        return new DiehlCookNetwork(n, seed, threads, false, w.clone(), delays.clone(), theta, dt, lockMs);
     }
 
     /**
