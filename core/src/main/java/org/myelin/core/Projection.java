@@ -83,9 +83,28 @@ public final class Projection {
     }
 
     /**
+     * Every synapse's weight, in the order of {@link #synapses()} ({@code synapses().weight}), read
+     * straight from the synapse groups: the first call (or {@link #setWeights}) computes and keeps
+     * that order (4 bytes per synapse), later calls cost one pass. For reading and writing weights
+     * between every pair of {@link Network#simulate} calls (e.g. a normalisation per stimulus).
+     */
+    public double[] weights() {
+        if (groups == null) throw new IllegalStateException(element() + ": network not built yet");
+        if (order == null) buildOrder();
+        SynapseGroup[] flat = flatGroups();
+        double[] out = new double[order.length];
+        for (int i = 0; i < out.length; i++) {
+            int c = order[i];
+            int g = group(c);
+            out[i] = flat[g].weight((int) (c - groupStart[g]));
+        }
+        return out;
+    }
+
+    /**
      * Sets every synapse's weight, {@code w[i]} for the synapse at position {@code i} of
      * {@link #synapses()} (sorted by source, then target, then creation order; read the current
-     * weights from {@code synapses().weight}). NEST's {@code SetStatus} on a projection's
+     * weights with {@link #weights()}). NEST's {@code SetStatus} on a projection's
      * connections, Brian2's {@code S.w[:] = ...}: for example a weight normalisation between two
      * {@link Network#simulate} calls.
      *

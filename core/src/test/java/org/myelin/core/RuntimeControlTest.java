@@ -95,6 +95,7 @@ class RuntimeControlTest {
         double[] v = tgt.get("V_m");
         for (int j = 0; j < 3; j++) assertEquals(3 * w[j] + 6, v[j], 1e-12, "three spikes with w+1, w+2, w+3");
         assertArrayEquals(new double[] {3.1, 3.2, 3.3, 4, 5, 6}, p.synapses().weight, 1e-15);
+        assertArrayEquals(p.synapses().weight, p.weights(), 0.0, "the fast read path, same order");
     }
 
     @Test
@@ -302,5 +303,23 @@ class RuntimeControlTest {
         p.set("rate", 2, 10_000); // one spike every step
         net.simulate(10);
         assertEquals(100, r.count());
+    }
+    /** A poisson_source with its own stream key gives the same trains whatever the network's seed. */
+    @Test
+    void anOwnStreamKeyFixesTheTrains() {
+        int[][] steps = new int[3][];
+        long[] seeds = {1, 2, 2};
+        for (int k = 0; k < 3; k++) {
+            Network net = new Network(new Network.Context().threads(1).seed(seeds[k]));
+            Population p = k < 2 ? net.population("P", org.myelin.core.model.PoissonSource.withStreamKey(99), 20)
+                    : net.population("P", "poisson_source", 20);
+            p.initial("rate", 100);
+            SpikeRecorder r = net.recordSpikes(p);
+            net.simulate(100);
+            steps[k] = r.steps();
+            assertTrue(r.count() > 50, "spikes: " + r.count());
+        }
+        assertArrayEquals(steps[0], steps[1], "seed 1 and 2, one key");
+        assertTrue(!java.util.Arrays.equals(steps[1], steps[2]), "the network's own stream differs");
     }
 }

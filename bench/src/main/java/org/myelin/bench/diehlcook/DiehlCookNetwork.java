@@ -8,6 +8,7 @@ import org.myelin.core.Rng;
 import org.myelin.core.SpikeRecorder;
 import org.myelin.core.Synapse;
 import org.myelin.core.SynapseTable;
+import org.myelin.core.model.PoissonSource;
 import org.myelin.learn.IafCondExpAdaptiveThreshold;
 import org.myelin.learn.TripletStdp;
 import org.myelin.reservoir.task.Mnist;
@@ -20,7 +21,7 @@ import org.myelin.reservoir.task.Mnist;
  *
  * <h2>Structure</h2>
  * <ul>
- * <li>{@code X}: 784 Poisson sources ({@link PoissonRateSource}), rate {@code pixel / 8 * intensity}
+ * <li>{@code X}: 784 Poisson sources (core's {@code poisson_source}), rate {@code pixel / 8 * intensity}
  * Hz, intensity 2 at first (so {@code pixel / 4}, at most 63.75 Hz).</li>
  * <li>{@code Ae}: N {@code iaf_cond_exp_adaptive_threshold} neurons: tau_m 100 ms
  * ({@code C_m = 100 pF, g_L = 1 nS}, so that a conductance in nS is Diehl and Cook's dimensionless
@@ -111,7 +112,7 @@ public final class DiehlCookNetwork {
     final Population e;
     final Population i;
     final Projection input;
-    final WeightAccess access; // null when frozen
+    final boolean learning;
     final SpikeRecorder rec;
     long presentations;
     long unanswered;
@@ -122,7 +123,10 @@ public final class DiehlCookNetwork {
         this.n = n;
         this.dt = dt;
         net = new Network(new Network.Context().dt(dt).seed(seed).threads(threads));
-        x = net.population("X", new PoissonRateSource(seed), Mnist.PIXELS);
+        this.learning = learning;
+        // a stream of its own, keyed by the seed as in the first version of this benchmark (so its
+        // recorded results stay reproducible)
+        x = net.population("X", PoissonSource.withStreamKey(Rng.key(Rng.mix(seed), 0x506F6973L)), Mnist.PIXELS);
         e = net.population("Ae", new IafCondExpAdaptiveThreshold(), n)
                 .param("C_m", 100).param("g_L", 1).param("E_L", -65).param("V_reset", -65).param("V_th", -52)
                 .param("t_ref", 5).param("t_lock", lockMs).param("E_ex", 0).param("E_in", -100).param("tau_syn_ex", 1)
@@ -140,10 +144,8 @@ public final class DiehlCookNetwork {
             tgt[k] = k % n;
         }
         if (learning) {
-            access = new WeightAccess(rule());
-            input = net.connect(x, e, Connect.explicit(src, tgt, w, delays), Synapse.plastic(0.0, dt, access));
+            input = net.connect(x, e, Connect.explicit(src, tgt, w, delays), Synapse.plastic(0.0, dt, rule()));
         } else {
-            access = null;
             input = net.connect(x, e, Connect.explicit(src, tgt, w, delays), Synapse.statics(0.0, dt));
         }
         net.connect(e, i, Connect.oneToOne(), Synapse.statics(W_EI, dt));
@@ -233,6 +235,28 @@ public final class DiehlCookNetwork {
     }
 
     /**
+     * Diehl and Cook's {@code normalize_weights}: scales the input weights onto each excitatory
+     * neuron so that they sum to {@link #INPUT_TOTAL} ({@code w[:, j] *= total / sum(w[:, j])}); a
+     * neuron whose inputs sum to 0 is left alone. Summed in source order per target.
+     */
+    void normalise() {
+        double[] w = input.weights();
+        int[] tgt = targets();
+        double[] sum = new double[n];
+        for (int k = 0; k < w.length; k++) sum[tgt[k]] += w[k];
+        for (int j = 0; j < n; j++) sum[j] = sum[j] != 0 ? INPUT_TOTAL / sum[j] : 1.0;
+        for (int k = 0; k < w.length; k++) w[k] *= sum[tgt[k]];
+        input.setWeights(w);
+    }
+
+    private int[] targets; // of the input synapses, in the order of weights()
+
+    private int[] targets() {
+        if (targets == null) targets = input.synapses().target;
+        return targets;
+    }
+
+    /**
      * The part of the authors' threshold decay that the model lacks (see the class documentation):
      * after {@code ms} of simulation, {@code theta -= THETA_OFFSET (1 - exp(-ms / tau_theta))}, so that
      * {@code theta + THETA_OFFSET} decays exactly as the authors' theta does.
@@ -291,19 +315,17 @@ public final class DiehlCookNetwork {
     public int[] present(Mnist.Images images, int idx) {
         double intensity = START_INTENSITY;
         while (true) {
-            if (access != null) access.normalise(n, INPUT_TOTAL);
-            for (int p = 0; p < Mnist.PIXELS; p++) {
-                double r = images.pixel(idx, p) / 8.0 * intensity;
-                PoissonRateSource.checkRate("population 'X'", p, r, dt);
-                x.set("rate", p, r);
-            }
+            // the initial weights are normalised already (and the first version of this benchmark
+            // could reach the weights only after the first presentation)
+            if (learning && presentations > 0) normalise();
+            for (int p = 0; p < Mnist.PIXELS; p++) x.set("rate", p, images.pixel(idx, p) / 8.0 * intensity);
             rec.clear();
             net.simulate(PRESENT_MS);
             presentations++;
             int[] counts = rec.countsPerNeuron();
             for (int p = 0; p < Mnist.PIXELS; p++) x.set("rate", p, 0);
             net.simulate(REST_MS);
-            if (access != null) driftTheta(PRESENT_MS + REST_MS);
+            if (learning) driftTheta(PRESENT_MS + REST_MS);
             rec.clear();
             int total = 0;
             for (int c : counts) total += c;

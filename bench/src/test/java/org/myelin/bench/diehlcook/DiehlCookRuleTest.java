@@ -22,8 +22,7 @@ import org.myelin.core.model.SpikeGenerator;
  * trains, final weights against the authors' update equations evaluated by hand
  * ({@code pre: w -= nu_pre * post1}; {@code post: w += nu_post * pre * post2before}; nearest-spike
  * traces, tau 20/20/40 ms; clipped to [0, 1]), with the kernel's timing convention (a postsynaptic
- * spike counts at the synapse one delay later). Also: {@link WeightAccess} changes nothing about
- * learning, and its normalisation reaches the weights the kernel transmits.
+ * spike counts at the synapse one delay later). Also: the per-image normalisation.
  */
 class DiehlCookRuleTest {
     static final double DT = 0.5;
@@ -132,65 +131,30 @@ class DiehlCookRuleTest {
         assertEquals(0.0, v[0], 0.0);
     }
 
+    /**
+     * {@link DiehlCookNetwork#normalise()}: every excitatory neuron's input weights scaled to sum to
+     * 78, each in proportion, through core's weight setter; a following presentation learns from
+     * (and transmits) the new weights.
+     */
     @Test
-    void wrapperDoesNotChangeLearningAndNormalisationReachesTheKernel() {
-        int n = 30;
-        double[][] pre = new double[n][];
-        double[][] post = new double[n][];
-        Rng.Stream r = new Rng.Stream(Rng.key(Rng.mix(7), 2));
-        for (int i = 0; i < n; i++) {
-            pre[i] = train(r, 40, 400);
-            post[i] = train(r, 25, 400);
+    void normalisationScalesEachNeuronsInputsToTheTotal() {
+        DiehlCookNetwork net = DiehlCookNetwork.training(3, 5, 1);
+        double[] w = net.input.weights();
+        int[] tgt = net.input.synapses().target;
+        Rng.Stream r = new Rng.Stream(Rng.key(Rng.mix(9), 4));
+        for (int k = 0; k < w.length; k++) w[k] = 0.9 * r.nextDouble();
+        net.input.setWeights(w);
+        net.normalise();
+        double[] after = net.input.weights();
+        double[] sum = new double[3];
+        double[] sumBefore = new double[3];
+        for (int k = 0; k < w.length; k++) {
+            sum[tgt[k]] += after[k];
+            sumBefore[tgt[k]] += w[k];
         }
-        double[] plain = new Pairs(pre, post, 0.4, DiehlCookNetwork.rule()).run(400);
-        WeightAccess access = new WeightAccess(DiehlCookNetwork.rule());
-        Pairs wrapped = new Pairs(pre, post, 0.4, access);
-        double[] w = wrapped.run(400);
-        assertArrayEquals(plain, w, 0.0);
-        assertEquals(1, access.groups().size(), "one worker, one port: one group");
-
-        // one-to-one: each target has one input, so normalising to 2.5 sets every weight to 2.5
-        assertEquals(n, access.normalise(n, 2.5));
-        SynapseTable t = wrapped.proj.synapses();
-        for (int k = 0; k < t.size(); k++) assertEquals(2.5, t.weight[k], 1e-12);
-    }
-
-    @Test
-    void normalisationScalesEachTargetsInputsToTheTotal() {
-        // all-to-all 6 -> 4 through parrots; weights differ per synapse
-        Network net = new Network(new Network.Context().dt(DT).threads(1).seed(5));
-        double[][] pre = new double[6][];
-        for (int i = 0; i < 6; i++) pre[i] = new double[] {5 + i, 40 + i};
-        Population p = net.population("pre", SpikeGenerator.of(pre), 6);
-        Population q = net.population("post", ParrotNeuron.INSTANCE, 4);
-        int[] s = new int[24];
-        int[] t = new int[24];
-        double[] w = new double[24];
-        double[] d = new double[24];
-        for (int k = 0; k < 24; k++) {
-            s[k] = k / 4;
-            t[k] = k % 4;
-            w[k] = 0.05 + 0.01 * k;
-            d[k] = DT;
-        }
-        WeightAccess access = new WeightAccess(DiehlCookNetwork.rule());
-        Projection proj = net.connect(p, q, Connect.explicit(s, t, w, d),
-                Synapse.plastic(0.0, DT, access).receptor(ParrotNeuron.NO_REPEAT));
-        net.simulate(20); // the presynaptic spikes register the group; no postsynaptic spikes: no learning
-        SynapseTable before = proj.synapses();
-        assertArrayEquals(w, before.weight, 0.0);
-        access.normalise(4, 3.0);
-        SynapseTable after = proj.synapses();
-        double[] sum = new double[4];
-        double[] sumBefore = new double[4];
-        for (int k = 0; k < after.size(); k++) {
-            sum[after.target[k]] += after.weight[k];
-            sumBefore[before.target[k]] += before.weight[k];
-        }
-        for (int j = 0; j < 4; j++) assertEquals(3.0, sum[j], 1e-12, "target " + j);
-        for (int k = 0; k < after.size(); k++) {
-            int j = after.target[k];
-            assertEquals(before.weight[k] * 3.0 / sumBefore[j], after.weight[k], 1e-15, "synapse " + k);
+        for (int j = 0; j < 3; j++) assertEquals(DiehlCookNetwork.INPUT_TOTAL, sum[j], 1e-9, "neuron " + j);
+        for (int k = 0; k < w.length; k++) {
+            assertEquals(w[k] * DiehlCookNetwork.INPUT_TOTAL / sumBefore[tgt[k]], after[k], 1e-15, "synapse " + k);
         }
     }
 

@@ -34,8 +34,26 @@ public final class PoissonSource extends NeuronModel {
 
     static final int RATE = 0;
 
-    private PoissonSource() {
+    private final boolean ownKey;
+    private final long key;
+
+    private PoissonSource(boolean ownKey, long key) {
         super("poisson_source", new ParamSpec[0], new String[] {"rate"}, new String[] {"Hz"});
+        this.ownKey = ownKey;
+        this.key = key;
+    }
+
+    private PoissonSource() {
+        this(false, 0);
+    }
+
+    /**
+     * A {@code poisson_source} whose trains come from the stream {@code key} instead of one derived
+     * from the network's seed and the population: the same key gives the same trains in any network
+     * (e.g. to keep an experiment's inputs fixed while its seed varies the rest).
+     */
+    public static PoissonSource withStreamKey(long key) {
+        return new PoissonSource(true, key);
     }
 
     @Override
@@ -67,12 +85,13 @@ public final class PoissonSource extends NeuronModel {
 
     @Override
     public NeuronKernel compile(double[] p, double dt) {
+        if (ownKey) return new Kernel(key, dt * 1e-3);
         throw new IllegalStateException("poisson_source draws random numbers: compile it with a stream key");
     }
 
     @Override
     public NeuronKernel compile(double[] p, double dt, long key) {
-        return new Kernel(key, dt * 1e-3);
+        return new Kernel(ownKey ? this.key : key, dt * 1e-3);
     }
 
     static final class Kernel implements NeuronKernel {
