@@ -121,7 +121,7 @@ class DopamineFileTest {
     void theAdapterBuildsTheJavaApisRule() {
         assertTrue(Catalog.synapseModels().contains("stdp_dopamine_synapse"));
         assertTrue(Catalog.usesVolumeTransmitter("stdp_dopamine_synapse"));
-        assertEquals(List.of("stdp_dopamine_synapse"), Catalog.modulatedSynapseModels());
+        assertEquals(List.of("stdp_dopamine_synapse", "astro_stdp_synapse"), Catalog.modulatedSynapseModels());
         Network net = new Network(new Network.Context().threads(1));
         VolumeTransmitter vt = VolumeTransmitter.of(net.population("DA", ParrotNeuron.INSTANCE, 1));
         SynapseTypes.DopamineStdpType t = new SynapseTypes.DopamineStdpType();
