@@ -373,7 +373,7 @@ final class ConnectionBuilder {
     private void checkPlasticWeights(double[] w) {
         for (double x : w) {
             rule.checkWeight(element, x);
-            if (ruleSign != 0 && x != 0 && Math.signum(x) != Math.signum(ruleSign)) {
+            if (!Plasticity.keepsSign(ruleSign, x)) {
                 throw new ModelException(element, "weight", "drawn value " + x + " has the wrong sign for " + rule.name()
                         + "; valid: " + (ruleSign > 0 ? ">= 0" : "<= 0") + " (the sign of Wmax)");
             }

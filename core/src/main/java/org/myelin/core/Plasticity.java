@@ -54,6 +54,11 @@ public abstract class Plasticity {
         return 0;
     }
 
+    /** Whether weight {@code w} agrees with a {@link #weightSign()} of {@code ruleSign} (0 agrees with any). */
+    static boolean keepsSign(double ruleSign, double w) {
+        return ruleSign == 0 || w == 0 || Math.signum(w) == Math.signum(ruleSign);
+    }
+
     /** Names of the per-synapse state variables besides the weight. */
     public String[] synapseVariables() {
         return NONE;

@@ -125,9 +125,7 @@ public final class Population {
         if (i < 0) throw new ModelException(element(), var, "unknown state variable");
         if (state == null) throw new IllegalStateException("network not built yet");
         net.checkNotRunning();
-        if (neuron < 0 || neuron >= size) {
-            throw new ModelException(element(), "neuron", "value " + neuron + " is invalid; valid: [0, " + size + ")");
-        }
+        checkNeuron(neuron);
         double old = state[i][neuron];
         state[i][neuron] = value;
         try {
@@ -157,10 +155,14 @@ public final class Population {
         if (!(kernel instanceof SpikeSchedule)) {
             throw new ModelException(element(), "spike_times", "only spike_generator populations take spike times");
         }
+        checkNeuron(neuron);
+        ((SpikeSchedule) kernel).addSpikes(element(), neuron, times, net.dt(), net.step);
+    }
+
+    private void checkNeuron(int neuron) {
         if (neuron < 0 || neuron >= size) {
             throw new ModelException(element(), "neuron", "value " + neuron + " is invalid; valid: [0, " + size + ")");
         }
-        ((SpikeSchedule) kernel).addSpikes(element(), neuron, times.clone(), net.dt(), net.step);
     }
 
     @Override

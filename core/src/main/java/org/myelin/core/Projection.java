@@ -21,9 +21,10 @@ public final class Projection {
     int maxDelaySteps;
     /** Whether {@link #setWeights} changed a static weight (a snapshot then carries the static weights). */
     boolean staticWeightsSet;
-    /** synapses() position -> index in group concatenation order; built by the first setWeights. */
-    private int[] order;
-    private long[] groupStart; // concatenation offset of each group, flattened [worker][group]
+    // built by the first weights()/setWeights (groups do not change after build)
+    private SynapseGroup[] flat; // the groups, worker-major
+    private long[] groupStart; // concatenation offset of each group in flat, plus the total
+    private int[] order; // synapses() position -> concatenation index
 
     Projection(Network net, int id, Population source, Population target, Connect connect, Synapse synapse) {
         this.net = net;
@@ -91,7 +92,6 @@ public final class Projection {
     public double[] weights() {
         if (groups == null) throw new IllegalStateException(element() + ": network not built yet");
         if (order == null) buildOrder();
-        SynapseGroup[] flat = flatGroups();
         double[] out = new double[order.length];
         for (int i = 0; i < out.length; i++) {
             int c = order[i];
@@ -134,7 +134,6 @@ public final class Projection {
                     + synapseCount + " (one per synapse, in the order of synapses())");
         }
         if (order == null) buildOrder();
-        SynapseGroup[] flat = flatGroups();
         boolean signRouted = synapse.receptor == null && target.model.signRouted();
         Plasticity rule = synapse.plasticity;
         double ruleSign = rule == null ? 0 : rule.weightSign();
@@ -149,7 +148,7 @@ public final class Projection {
             } else if (signRouted && ruleSign == 0 && (sg.port == 0 ? x < 0 : x > 0)) {
                 why = "valid: " + (sg.port == 0 ? ">= 0" : "<= 0") + " (built as " + (sg.port == 0 ? "excitatory"
                         : "inhibitory") + "; the sign selects the receptor at build)";
-            } else if (ruleSign != 0 && x != 0 && Math.signum(x) != Math.signum(ruleSign)) {
+            } else if (!Plasticity.keepsSign(ruleSign, x)) {
                 why = "valid: " + (ruleSign > 0 ? ">= 0" : "<= 0") + " (the sign of Wmax of " + rule.name() + ")";
             }
             int k = (int) (c - groupStart[g]);
@@ -171,15 +170,6 @@ public final class Projection {
             flat[g].setWeight((int) (c - groupStart[g]), w[i]);
         }
         if (rule == null) staticWeightsSet = true;
-    }
-
-    private SynapseGroup[] flatGroups() {
-        int n = 0;
-        for (SynapseGroup[] gs : groups) n += gs.length;
-        SynapseGroup[] flat = new SynapseGroup[n];
-        int i = 0;
-        for (SynapseGroup[] gs : groups) for (SynapseGroup g : gs) flat[i++] = g;
-        return flat;
     }
 
     /** The group holding concatenation index {@code c}. */
@@ -206,7 +196,11 @@ public final class Projection {
     }
 
     private void buildOrder() {
-        SynapseGroup[] flat = flatGroups();
+        int n = 0;
+        for (SynapseGroup[] gs : groups) n += gs.length;
+        flat = new SynapseGroup[n];
+        int i = 0;
+        for (SynapseGroup[] gs : groups) for (SynapseGroup g : gs) flat[i++] = g;
         groupStart = new long[flat.length + 1];
         for (int g = 0; g < flat.length; g++) groupStart[g + 1] = groupStart[g] + flat[g].size();
         if (groupStart[flat.length] > Integer.MAX_VALUE - 8) {

@@ -266,6 +266,23 @@ public final class SynapseTypes {
     }
 
     /**
+     * A rule modulated through the file's {@code volume_transmitter}: io creates it only with
+     * {@link #create(double[], VolumeTransmitter)}.
+     */
+    abstract static class Modulated implements PlasticSynapseType {
+        @Override
+        public boolean usesVolumeTransmitter() {
+            return true;
+        }
+
+        /** Not available: the rule needs a volume transmitter ({@link #create(double[], VolumeTransmitter)}). */
+        @Override
+        public Plasticity create(double[] p) {
+            throw new UnsupportedOperationException(name() + " needs a volume transmitter");
+        }
+    }
+
+    /**
      * {@code stdp_dopamine_synapse}: {@link DopamineStdp} (Izhikevich 2007; NEST's names and defaults),
      * modulated by the spikes of the population the synapse block's {@code volume_transmitter} names.
      * The parameters map to the Java API as
@@ -273,7 +290,7 @@ public final class SynapseTypes {
      * .tauC(tau_c).tauN(tau_n).baseline(b).bounds(Wmin, Wmax)}. {@code tau_minus} is a parameter of the
      * postsynaptic neuron in NEST (its {@code tau_minus}, default 20 ms) and of the rule here.
      */
-    public static final class DopamineStdpType implements PlasticSynapseType {
+    public static final class DopamineStdpType extends Modulated {
         @Override
         public String name() {
             return "stdp_dopamine_synapse";
@@ -300,17 +317,6 @@ public final class SynapseTypes {
         }
 
         @Override
-        public boolean usesVolumeTransmitter() {
-            return true;
-        }
-
-        /** Not available: the rule needs a volume transmitter ({@link #create(double[], VolumeTransmitter)}). */
-        @Override
-        public Plasticity create(double[] p) {
-            throw new UnsupportedOperationException("stdp_dopamine_synapse needs a volume transmitter");
-        }
-
-        @Override
         public Plasticity create(double[] p, VolumeTransmitter vt) {
             return DopamineStdp.synapse(vt).amplitudes(p[0], p[1]).tauPlus(p[2]).tauMinus(p[3]).tauC(p[4]).tauN(p[5])
                     .baseline(p[6]).bounds(p[7], p[8]);
@@ -326,7 +332,7 @@ public final class SynapseTypes {
      * {@link AstroStdp#synapse} and {@link Astrocyte#of(org.myelin.core.Population...)} (NALSM's, for traces that
      * jump by 1 per spike).
      */
-    public static final class AstroStdpType implements PlasticSynapseType {
+    public static final class AstroStdpType extends Modulated {
         @Override
         public String name() {
             return "astro_stdp_synapse";
@@ -343,17 +349,6 @@ public final class SynapseTypes {
                     ParamSpec.positive("tau_astro", "ms", 100, "the astrocyte's time constant"),
                     ParamSpec.real("w_astro", "", 0.0015, "change of A per net spike per ms at steady state"),
                     ParamSpec.real("b_astro", "", 0.015, "the value A relaxes to without spikes (and starts at)"));
-        }
-
-        @Override
-        public boolean usesVolumeTransmitter() {
-            return true;
-        }
-
-        /** Not available: the rule needs a volume transmitter ({@link #create(double[], VolumeTransmitter)}). */
-        @Override
-        public Plasticity create(double[] p) {
-            throw new UnsupportedOperationException("astro_stdp_synapse needs a volume transmitter");
         }
 
         @Override
