@@ -14,14 +14,20 @@ import org.myelin.core.Rng;
  *
  * <h2>Equations</h2>
  * <pre>
- *   v_i(t) = sum_j A^E_ij r_j(t-1) - beta_i sum_j A^I_ij r_j(t-1) + sum_d W_in,id u_d(t) + b_i
- *   r_i(t) = (1 - leak) r_i(t-1) + leak sigma(v_i(t)),        sigma(v) = 1 / (1 + exp(-4 v))
+ *   v_i(t) = sum_j A^E_ij r_j(t-1) - beta_i sum_j A^I_ij r_j(t-1) + sum_d W_in,id u_d(t) + b_i + lambda v_i(t-1)
+ *   r_i(t) = (1 - leak) r_i(t-1) + leak sigma(v_i(t) - theta),        sigma(x) = 1 / (1 + exp(-4 x))
  * </pre>
  * {@code r_i} in (0, 1) is unit i's activity ("firing rate"); the logistic has slope 1 at its midpoint
  * {@code r = 1/2}, so the spectral radius of {@code W = A^E - diag(beta) A^I} is the gain of the
  * dynamics linearised there. {@code A^E >= 0} has non-zero columns only at the excitatory units,
  * {@code A^I >= 0} only at the inhibitory ones; {@code beta_i >= 0} is unit i's inhibitory gain, the
  * ratio of its inhibitory to its excitatory input weight relative to the balanced construction below.
+ * With the defaults {@code lambda = 0} (no membrane memory: {@link Context#membraneLeak}) and
+ * {@code theta = 0} ({@link Context#threshold}) the unit is a leaky-rate ESN unit; with
+ * {@code leak = 1} and {@code lambda > 0} it is the paper's unit, a leaky membrane {@code v} read
+ * through a sigmoid with a threshold ({@code v(t+1) = Lambda v(t) + (A^E - A^I) r(t) + W_in u(t)},
+ * {@code r = phi(v - theta)}; the paper's gain {@code c} is our fixed 4 with the weights, inputs
+ * and threshold scaled by {@code c / 4}).
  *
  * <h2>Structure</h2>
  * Units {@code 0 .. nE-1} are excitatory, {@code nE = round(excitatoryFraction N)}, the rest
@@ -49,10 +55,13 @@ import org.myelin.core.Rng;
  *
  * <p>The paper states its rule as an additive change {@code delta (r_i - rho_i)} of every inhibitory
  * weight onto unit i (as a re-implementation reports it; the paper's full text was not available to
- * us). Here the change scales unit i's inhibitory weights together, which keeps their relative sizes
- * and is exactly the per-unit E/I ratio; the two coincide when a unit's inhibitory weights are equal
- * ({@code weightSpread = 0}) up to the constant factor {@code kI / J}. The target distribution of the
- * paper is not reproduced either: here it is uniform, with the range a setting.
+ * us): that is {@link Rule#ADDITIVE}, where every existing inhibitory weight onto unit i moves by
+ * {@code eta J (r_i - rho_i)} and stops at 0 ({@code J}: the mean initial inhibitory weight, so
+ * {@code eta} is a relative step in both rules; the global gain is folded into the weights and
+ * {@code beta} stays 1). The default {@link Rule#GAIN} scales unit i's inhibitory weights together,
+ * which keeps their relative sizes and is exactly the per-unit E/I ratio; the two coincide while a
+ * unit's inhibitory weights are equal ({@code weightSpread = 0}) and positive. The target distribution
+ * of the paper is not reproduced: here it is uniform, with the range a setting.
  *
  * <h2>Parameters</h2>
  * <table>
@@ -71,6 +80,9 @@ import org.myelin.core.Rng;
  * <tr><td>leak</td><td>1</td><td>(0, 1]</td></tr>
  * <tr><td>targets [targetLow, targetHigh]</td><td>[0.25, 0.75]</td><td>0 &lt; low &lt;= high &lt; 1</td></tr>
  * <tr><td>adaptationRate (eta)</td><td>0.01</td><td>&gt; 0</td></tr>
+ * <tr><td>rule</td><td>GAIN</td><td>GAIN, ADDITIVE</td></tr>
+ * <tr><td>membraneLeak (lambda)</td><td>0</td><td>[0, 1)</td></tr>
+ * <tr><td>threshold (theta)</td><td>0</td><td>finite</td></tr>
  * <tr><td>seed</td><td>1</td><td></td></tr>
  * <tr><td>precision</td><td>DOUBLE</td><td>DOUBLE, FLOAT</td></tr>
  * </table>
@@ -84,6 +96,19 @@ import org.myelin.core.Rng;
  * <p>Not thread-safe: one instance per thread. {@link #step} allocates nothing.
  */
 public final class EiReservoir implements Reservoir {
+
+    /** How the adaptation rule changes the inhibition onto a unit that misses its target. */
+    public enum Rule {
+        /** {@code beta_i <- max(0, beta_i + eta (r_i - rho_i))}: unit i's inhibitory weights scale together. */
+        GAIN,
+        /**
+         * The paper's form: every inhibitory weight onto unit i moves by the same amount,
+         * {@code A^I_ij <- max(0, A^I_ij + delta (r_i - rho_i))} for each existing synapse, with
+         * {@code delta = eta J} and {@code J} the mean initial inhibitory weight (so that {@code eta} means
+         * the same relative step as in {@link #GAIN}).
+         */
+        ADDITIVE
+    }
 
     /** Settings with documented defaults, validated once by {@link #conclude()}. */
     public static final class Context {
@@ -102,6 +127,9 @@ public final class EiReservoir implements Reservoir {
         private double targetHigh = 0.75;
         private double[] targets;
         private double adaptationRate = 0.01;
+        private double membraneLeak;
+        private double threshold;
+        private Rule rule = Rule.GAIN;
         private long seed = 1;
         private CsrMatrix.Precision precision = CsrMatrix.Precision.DOUBLE;
 
@@ -185,6 +213,27 @@ public final class EiReservoir implements Reservoir {
             return this;
         }
 
+        /**
+         * The membrane's leak {@code lambda} of the paper's units: {@code m_i(t) = lambda m_i(t-1) + v_i(t)}
+         * and the activity is {@code sigma(m_i - threshold)}; 0 (the default) is a memoryless unit.
+         */
+        public Context membraneLeak(double lambda) {
+            membraneLeak = lambda;
+            return this;
+        }
+
+        /** The activation threshold {@code theta}: {@code r = sigma(m - theta)} (default 0). */
+        public Context threshold(double theta) {
+            threshold = theta;
+            return this;
+        }
+
+        /** How the adaptation changes a unit's inhibition ({@link Rule}, default {@link Rule#GAIN}). */
+        public Context rule(Rule r) {
+            rule = r;
+            return this;
+        }
+
         public Context seed(long s) {
             seed = s;
             return this;
@@ -228,6 +277,18 @@ public final class EiReservoir implements Reservoir {
             return seed;
         }
 
+        public double membraneLeak() {
+            return membraneLeak;
+        }
+
+        public double threshold() {
+            return threshold;
+        }
+
+        public Rule rule() {
+            return rule;
+        }
+
         /** Validates every setting, naming the key, the value and the valid range. */
         public Context conclude() {
             check(units >= 2, "units", units, ">= 2 (at least one excitatory and one inhibitory unit)");
@@ -247,6 +308,9 @@ public final class EiReservoir implements Reservoir {
             check(biasScaling >= 0 && Double.isFinite(biasScaling), "biasScaling", biasScaling, "[0, inf)");
             check(leak > 0 && leak <= 1, "leak", leak, "(0, 1]");
             check(adaptationRate > 0 && Double.isFinite(adaptationRate), "adaptationRate", adaptationRate, "(0, inf)");
+            check(membraneLeak >= 0 && membraneLeak < 1, "membraneLeak", membraneLeak, "[0, 1)");
+            check(Double.isFinite(threshold), "threshold", threshold, "a finite number");
+            if (rule == null) throw new IllegalArgumentException("ei-reservoir: rule must not be null; valid: GAIN, ADDITIVE");
             if (precision == null) throw new IllegalArgumentException("ei-reservoir: precision must not be null; valid: DOUBLE, FLOAT");
             if (targets != null) {
                 if (targets.length != units) {
@@ -274,7 +338,7 @@ public final class EiReservoir implements Reservoir {
      *
      * @param steps            steps run with the rule on
      * @param meanAbsRateError {@code mean_i |mean_t r_i(t) - rho_i|} over the run's second half
-     * @param atZero           units whose gain ended at 0 (their excitation cannot reach the target)
+     * @param atZero           units whose inhibition ended at 0 (their excitation cannot reach the target)
      */
     public record Adaptation(int steps, double meanAbsRateError, int atZero) {
     }
@@ -289,6 +353,14 @@ public final class EiReservoir implements Reservoir {
     private final double[] beta;
     private final double[] rho;
     private final double leak;
+    private final double lambda;
+    private final double theta;
+    private final Rule rule;
+    /** The adapted inhibitory weights under {@link Rule#ADDITIVE} (row order of {@code ai}), else null. */
+    private final double[] inhW;
+    /** The mean initial inhibitory weight {@code J} ({@link Rule#ADDITIVE}: {@code delta = eta J}). */
+    private final double meanInh;
+    private final double[] mem;
     private final double eta;
     private final double scale;
     private final double[] exc;
@@ -363,6 +435,24 @@ public final class EiReservoir implements Reservoir {
         }
         beta = new double[n];
         Arrays.fill(beta, ctx.inhibitoryGain);
+        lambda = ctx.membraneLeak;
+        theta = ctx.threshold;
+        rule = ctx.rule;
+        if (rule == Rule.ADDITIVE) {
+            // the global gain is folded into the weights, which then adapt one by one
+            inhW = new double[ai.nonZeros()];
+            double sum = 0;
+            for (int k = 0; k < inhW.length; k++) {
+                inhW[k] = ctx.inhibitoryGain * ai.value(k);
+                sum += ai.value(k);
+            }
+            meanInh = sum / inhW.length;
+            Arrays.fill(beta, 1);
+        } else {
+            inhW = null;
+            meanInh = 0;
+        }
+        mem = new double[n];
         exc = new double[n];
         inh = new double[n];
         r = new double[n];
@@ -427,7 +517,24 @@ public final class EiReservoir implements Reservoir {
         return bias.clone();
     }
 
-    /** A copy of the per-unit inhibitory gains {@code beta}. */
+    /**
+     * The inhibitory weights as they act now: {@code diag(beta) A^I} under {@link Rule#GAIN}, the
+     * adapted weights under {@link Rule#ADDITIVE} (a copy, in double).
+     */
+    public CsrMatrix effectiveInhibitoryWeights() {
+        double[] v = new double[ai.nonZeros()];
+        for (int i = 0; i < n; i++) {
+            for (int k = ai.rowStart[i]; k < ai.rowStart[i + 1]; k++) v[k] = inhW != null ? inhW[k] : beta[i] * ai.value(k);
+        }
+        return new CsrMatrix(n, n, ai.rowStart, ai.cols, v);
+    }
+
+    /** The adaptation rule. */
+    public Rule rule() {
+        return rule;
+    }
+
+    /** A copy of the per-unit inhibitory gains {@code beta} (all 1 under {@link Rule#ADDITIVE}, whose weights adapt instead). */
     public double[] inhibitoryGains() {
         return beta.clone();
     }
@@ -442,9 +549,10 @@ public final class EiReservoir implements Reservoir {
         return r;
     }
 
-    /** Sets every activity to 0 (the gains are kept). */
+    /** Sets every activity and membrane to 0 (the gains and adapted weights are kept). */
     public void reset() {
         Arrays.fill(r, 0);
+        Arrays.fill(mem, 0);
     }
 
     /** Advances one step with input {@code u} (length {@code inputs}), gains frozen; returns the activities (live view). */
@@ -462,27 +570,63 @@ public final class EiReservoir implements Reservoir {
         final double[] b = beta;
         final double[] wi = win;
         final double[] bb = bias;
+        final double[] m = mem;
         final int units = n;
         final int d = inputs;
         final double a = leak;
+        final double lam = lambda;
+        final double th = theta;
         ae.multiply(prev, e);
-        ai.multiply(prev, h);
+        if (inhW != null) {
+            multiply(inhW, prev, h);
+        } else {
+            ai.multiply(prev, h);
+        }
         for (int i = 0; i < units; i++) {
             double v = e[i] - b[i] * h[i] + bb[i];
             for (int k = 0; k < d; k++) v += wi[i * d + k] * u[k];
-            // logistic with slope 1 at its midpoint: 1 / (1 + exp(-4 v)) = (1 + tanh(2 v)) / 2
-            out[i] = (1 - a) * prev[i] + a * 0.5 * (1 + Math.tanh(2 * v));
+            if (lam != 0) {
+                v += lam * m[i];
+                m[i] = v;
+            }
+            // logistic with slope 1 at its midpoint: 1 / (1 + exp(-4 x)) = (1 + tanh(2 x)) / 2
+            out[i] = (1 - a) * prev[i] + a * 0.5 * (1 + Math.tanh(2 * (v - th)));
         }
         if (rate > 0) {
             final double[] target = rho;
-            for (int i = 0; i < units; i++) {
-                double g = b[i] + rate * (out[i] - target[i]);
-                b[i] = g > 0 ? g : 0;
+            if (inhW != null) {
+                final double[] w = inhW;
+                final int[] start = ai.rowStart;
+                final double step = rate * meanInh;
+                for (int i = 0; i < units; i++) {
+                    double dw = step * (out[i] - target[i]);
+                    for (int k = start[i]; k < start[i + 1]; k++) {
+                        double x = w[k] + dw;
+                        w[k] = x > 0 ? x : 0;
+                    }
+                }
+            } else {
+                for (int i = 0; i < units; i++) {
+                    double g = b[i] + rate * (out[i] - target[i]);
+                    b[i] = g > 0 ? g : 0;
+                }
             }
         }
         next = prev;
         r = out;
         return out;
+    }
+
+    /** {@code y = A^I x} with the adapted inhibitory values {@code w} in {@code ai}'s structure. */
+    private void multiply(double[] w, double[] x, double[] y) {
+        final int[] start = ai.rowStart;
+        final int[] c = ai.cols;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            final int end = start[i + 1];
+            for (int k = start[i]; k < end; k++) s += w[k] * x[c[k]];
+            y[i] = s;
+        }
     }
 
     /**
@@ -516,9 +660,18 @@ public final class EiReservoir implements Reservoir {
         int zero = 0;
         for (int i = 0; i < n; i++) {
             err += Math.abs(mean[i] / count - rho[i]);
-            if (beta[i] == 0) zero++;
+            if (inhibitionGone(i)) zero++;
         }
         return new Adaptation(u.length - skip, err / n, zero);
+    }
+
+    /** Whether unit i's inhibition has adapted to nothing. */
+    private boolean inhibitionGone(int i) {
+        if (inhW == null) return beta[i] == 0;
+        for (int k = ai.rowStart[i]; k < ai.rowStart[i + 1]; k++) {
+            if (inhW[k] != 0) return false;
+        }
+        return true;
     }
 
     private void checkInput(double[][] u) {

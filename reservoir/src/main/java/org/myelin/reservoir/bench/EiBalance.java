@@ -3,6 +3,7 @@ package org.myelin.reservoir.bench;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.myelin.reservoir.EiReservoir;
 import org.myelin.reservoir.Esn;
@@ -53,12 +54,17 @@ final class EiBalance {
     }
 
     static Outcome run(Task task, long seed, Consumer<String> log) {
+        return run(task, seed, UnaryOperator.identity(), log);
+    }
+
+    /** As {@link #run(Task, long, Consumer)} with every setting of both arms passed through {@code form} first. */
+    static Outcome run(Task task, long seed, UnaryOperator<EiReservoir.Context> form, Consumer<String> log) {
         double bestG = Double.NaN, bestA = Double.NaN;
         EiReservoir.Context choiceG = null, choiceA = null;
         for (double rad : RADII) {
             for (double in : INPUTS) {
                 for (double g : GAINS) {
-                    EiReservoir.Context c = base(seed, rad, in).inhibitoryGain(g);
+                    EiReservoir.Context c = form.apply(base(seed, rad, in)).inhibitoryGain(g);
                     double v = score(task, build(c, task, seed, false), seed + 1000, true);
                     if (better(task, v, bestG)) {
                         bestG = v;
@@ -66,7 +72,7 @@ final class EiBalance {
                     }
                 }
                 for (double[] t : TARGETS) {
-                    EiReservoir.Context c = base(seed, rad, in).targets(t[0], t[1]);
+                    EiReservoir.Context c = form.apply(base(seed, rad, in)).targets(t[0], t[1]);
                     double v = score(task, build(c, task, seed, true), seed + 1000, true);
                     if (better(task, v, bestA)) {
                         bestA = v;

@@ -3,8 +3,10 @@ package org.myelin.reservoir.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import org.myelin.reservoir.CsrMatrix;
+import org.myelin.reservoir.EiReservoir;
 import org.myelin.reservoir.Esn;
 import org.myelin.reservoir.lsm.Nalsm;
 import org.myelin.reservoir.readout.ErrorModulated;
@@ -24,7 +26,8 @@ import org.myelin.reservoir.task.Standard;
  * <pre>
  *   java -cp ... org.myelin.reservoir.bench.ReservoirBench [target ...] [--seeds 11,12,13,14,15]
  *   targets: mg1 mg84 narma100 narma100-online narma500 mc-linear mc-tanh ei-balance speed (default: all);
- *            ei-mc and ei-narma run the two halves of ei-balance; nalsm (not in the default set)
+ *            ei-mc and ei-narma run the two halves of ei-balance; ei-balance-additive is ei-balance with
+ *            the paper's additive rule (not in the default set); nalsm (not in the default set)
  * </pre>
  * {@code narma100-online} is {@code narma100} with the readout learned online by the error-modulated
  * rule ({@link ErrorModulated}, defaults) instead of ridge regression. {@code nalsm} compares, on
@@ -105,6 +108,10 @@ public final class ReservoirBench {
                 case "ei-narma":
                     eiBalance(EiBalance.Task.NARMA, "NARMA-10, E/I reservoir N=100, NRMSE", seeds);
                     break;
+                case "ei-balance-additive":
+                    eiBalance(EiBalance.Task.MEMORY, "Memory capacity, E/I reservoir N=100, additive rule, MC", seeds, ADDITIVE);
+                    eiBalance(EiBalance.Task.NARMA, "NARMA-10, E/I reservoir N=100, additive rule, NRMSE", seeds, ADDITIVE);
+                    break;
                 case "speed":
                     for (CsrMatrix.Precision p : CsrMatrix.Precision.values()) {
                         speed(0.01, p);
@@ -113,7 +120,7 @@ public final class ReservoirBench {
                     break;
                 default:
                     System.err.println("unknown target '" + t + "'; valid: mg1 mg84 narma100 narma100-online narma500 mc-linear mc-tanh"
-                            + " ei-balance ei-mc ei-narma speed nalsm");
+                            + " ei-balance ei-mc ei-narma ei-balance-additive speed nalsm");
                     System.exit(2);
             }
         }
@@ -136,11 +143,18 @@ public final class ReservoirBench {
      * (adaptive minus global) with its sd, and how many seeds the adaptive arm won.
      */
     static void eiBalance(EiBalance.Task task, String name, long[] seeds) {
+        eiBalance(task, name, seeds, UnaryOperator.identity());
+    }
+
+    /** The paper's additive rule ({@link EiReservoir.Rule#ADDITIVE}) in both arms (the global arm never adapts). */
+    static final UnaryOperator<EiReservoir.Context> ADDITIVE = c -> c.rule(EiReservoir.Rule.ADDITIVE);
+
+    static void eiBalance(EiBalance.Task task, String name, long[] seeds, UnaryOperator<EiReservoir.Context> form) {
         double[] g = new double[seeds.length], a = new double[seeds.length], d = new double[seeds.length];
         int wins = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < seeds.length; i++) {
-            EiBalance.Outcome o = EiBalance.run(task, seeds[i], System.err::println);
+            EiBalance.Outcome o = EiBalance.run(task, seeds[i], form, System.err::println);
             g[i] = o.global();
             a[i] = o.adaptive();
             d[i] = a[i] - g[i];
