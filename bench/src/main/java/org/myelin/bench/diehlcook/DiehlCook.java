@@ -37,9 +37,12 @@ import org.myelin.reservoir.task.Mnist;
  * <h2>Evaluation (the authors' test mode)</h2>
  * The weights and thresholds are copied into a frozen network (static synapses, constant theta).
  * Each neuron is assigned the class for which its mean spike count over the assignment images is
- * highest (a neuron that never fires gets class 0, as in the authors' code). A test image is
- * classified as the class whose assigned neurons have the highest mean spike count (ties: the lowest
- * class); classes without neurons are skipped.
+ * highest; a neuron that never fires during the assignment images stays unassigned and takes no
+ * part in the vote (the authors' {@code Diehl&Cook_MNIST_evaluation.py}: {@code assignments} start at
+ * -1; their training script's running estimate starts them at class 0 instead, which makes the silent
+ * neurons dilute class 0's mean). A test image is classified as the class whose assigned neurons have
+ * the highest mean spike count (ties: the lowest class); classes without neurons are skipped. The
+ * evaluation also prints the accuracy under the class-0 convention, for comparison with earlier runs.
  *
  * <h2>Output (in {@code --out}, each file written to a temporary name and moved into place)</h2>
  * {@code learning_curve.csv} and {@code .png} (accuracy against images seen),
@@ -229,25 +232,36 @@ public final class DiehlCook {
             if (verbose && (k + 1) % 1000 == 0) System.out.printf(Locale.ROOT, "  assign %d/%d%n", k + 1, assign);
         }
         int[] label = assign(sum, perClass);
-        int correct = 0;
+        int[] label0 = label.clone();
+        int silent = 0;
+        for (int j = 0; j < label0.length; j++) {
+            if (label0[j] < 0) {
+                label0[j] = 0;
+                silent++;
+            }
+        }
+        int correct = 0, correct0 = 0;
         for (int k = 0; k < test; k++) {
             int[] c = f.present(testSet, k);
             if (vote(label, c) == testSet.labels()[k]) correct++;
+            if (vote(label0, c) == testSet.labels()[k]) correct0++;
             if (verbose && (k + 1) % 1000 == 0) {
                 System.out.printf(Locale.ROOT, "  test %d/%d: %.2f%%%n", k + 1, test, 100.0 * correct / (k + 1));
             }
         }
         double acc = 100.0 * correct / test;
         System.out.printf(Locale.ROOT, "evaluation: %.2f%% on %d test images (labels from %d training images; %d classes"
-                        + " have neurons; %d unanswered), %.1f s%n",
-                acc, test, assign, classesWithNeurons(label), f.unanswered(), (System.nanoTime() - t0) * 1e-9);
+                        + " have neurons; %d of %d neurons silent, unassigned; %.2f%% with them in class 0; %d unanswered), %.1f s%n",
+                acc, test, assign, classesWithNeurons(label), silent, label.length, 100.0 * correct0 / test, f.unanswered(),
+                (System.nanoTime() - t0) * 1e-9);
         return acc;
     }
 
-    /** Each neuron's class: highest mean count over the images of a class (strictly greater wins; 0 if silent). */
+    /** Each neuron's class: highest mean count over the images of a class (strictly greater wins; -1 if silent). */
     static int[] assign(double[][] sum, int[] perClass) {
         int n = sum[0].length;
         int[] label = new int[n];
+        java.util.Arrays.fill(label, -1);
         double[] best = new double[n];
         for (int c = 0; c < 10; c++) {
             if (perClass[c] == 0) continue;
@@ -262,11 +276,12 @@ public final class DiehlCook {
         return label;
     }
 
-    /** The class whose assigned neurons have the highest mean count (ties: lowest class). */
+    /** The class whose assigned neurons have the highest mean count (ties: lowest class; unassigned neurons, -1, ignored). */
     static int vote(int[] label, int[] counts) {
         double[] s = new double[10];
         int[] m = new int[10];
         for (int j = 0; j < label.length; j++) {
+            if (label[j] < 0) continue;
             s[label[j]] += counts[j];
             m[label[j]]++;
         }
@@ -285,7 +300,7 @@ public final class DiehlCook {
 
     private static int classesWithNeurons(int[] label) {
         boolean[] has = new boolean[10];
-        for (int l : label) has[l] = true;
+        for (int l : label) if (l >= 0) has[l] = true;
         int k = 0;
         for (boolean b : has) if (b) k++;
         return k;

@@ -19,8 +19,8 @@ class DiehlCookTest {
         sum[7][0] = 8; // mean 2
         sum[1][1] = 2; // mean 1
         sum[7][1] = 8; // mean 2
-        // neuron 2 never fires: class 0
-        assertArrayEquals(new int[] {1, 7, 0}, DiehlCook.assign(sum, per));
+        // neuron 2 never fires: unassigned (-1), as in the authors' evaluation script
+        assertArrayEquals(new int[] {1, 7, -1}, DiehlCook.assign(sum, per));
     }
 
     @Test
@@ -29,6 +29,11 @@ class DiehlCookTest {
         // class 3: (4 + 0 + 0) / 3 = 1.33; class 5: 2 / 1 = 2 -> 5 although class 3 has more spikes in total
         assertEquals(5, DiehlCook.vote(label, new int[] {4, 0, 0, 2}));
         assertEquals(3, DiehlCook.vote(label, new int[] {4, 4, 0, 2}));
+        // unassigned neurons take no part: with neuron 1 silent during assignment class 3 is (4 + 0) / 2 = 2,
+        // a tie with class 5 that the lower class wins; counted in class 3 it would be 4 / 3 < 2
+        int[] withSilent = {3, -1, 3, 5};
+        assertEquals(3, DiehlCook.vote(withSilent, new int[] {4, 0, 0, 2}));
+        assertEquals(5, DiehlCook.vote(new int[] {3, 3, 3, 5}, new int[] {4, 0, 0, 2}));
     }
 
     @Test
