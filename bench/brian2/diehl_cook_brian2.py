@@ -61,6 +61,9 @@ def main():
                     help='also report, per answered image, the number of excitatory neurons that fired and the '
                          'largest count of one neuron (costs a recording monitor; not for timing)')
     ap.add_argument('--dt-ms', type=float, default=0.5, help='time step (the authors: 0.5 ms)')
+    ap.add_argument('--save', default=None,
+                    help='write the final input weights (784 x neurons, source-major) and theta - 20 mV (in mV, '
+                         'Myelin\'s theta) to this .npz file, to compare the learned receptive fields with Myelin\'s')
     ap.add_argument('--recurrent-delay-ms', type=float, default=0.0,
                     help='delay of E->I and I->E (the authors: 0; Myelin: one step, 0.5 ms)')
     a = ap.parse_args()
@@ -184,6 +187,10 @@ def main():
     if counter is not None:
         out['mean_neurons_firing'] = float(np.mean(distinct))
         out['mean_max_count'] = float(np.mean(top))
+    if a.save:
+        w = np.zeros((784, n))
+        w[np.asarray(xe.i[:]), post_idx] = np.asarray(xe.w[:])
+        np.savez(a.save, weights=w, theta_mv=np.asarray(ae.theta_[:]) * 1e3 - 20.0)
     print(json.dumps(out))
 
 

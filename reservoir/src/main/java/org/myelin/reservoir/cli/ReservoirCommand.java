@@ -104,6 +104,15 @@ public final class ReservoirCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "E", defaultValue = "20", description = "mnist-lsm: readout training epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--readout-l2", paramLabel = "L", defaultValue = "1e-4", description = "mnist-lsm: the readout's L2 penalty on the standardised weights (default ${DEFAULT-VALUE}).")
+    double readoutL2;
+
+    @Option(names = "--readout-cosine", description = "mnist-lsm: anneal the readout's Adam step size by a half cosine over the epochs (default: constant).")
+    boolean readoutCosine;
+
+    @Option(names = "--bins", paramLabel = "B", defaultValue = "1", description = "mnist-lsm: time bins per presentation window for the features (default ${DEFAULT-VALUE}).")
+    int bins;
+
     @Option(names = "--nalsm", description = "mnist-lsm: a NALSM liquid (Ivanov & Michmizos 2021): astrocyte-modulated STDP on unlabelled training images first, then frozen.")
     boolean nalsm;
 
@@ -334,6 +343,11 @@ public final class ReservoirCommand implements Callable<Integer> {
             return 1;
         }
         Mnist.Images tr = Mnist.train(dir), te = Mnist.test(dir);
+        if (bins < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--bins " + bins + " is invalid; valid: >= 1");
+        if (!(readoutL2 >= 0) || Double.isInfinite(readoutL2)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--readout-l2 " + readoutL2 + " is invalid; valid: a finite number >= 0");
+        }
+        if (epochs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--epochs " + epochs + " is invalid; valid: >= 1");
         Lsm.Context liquid = Standard.mnistLiquid(n, seed).threads(threads);
         switch (connectivity) {
             case "distance": liquid.connectivity(Lsm.Connectivity.DISTANCE); break;
@@ -341,7 +355,7 @@ public final class ReservoirCommand implements Callable<Integer> {
             default: throw new IllegalArgumentException("--connectivity " + connectivity + " is invalid; valid: distance, random");
         }
         MnistLsm.Context mc = Standard.mnistTask(seed).liquid(liquid)
-                .readout(new SoftmaxRegression.Context().epochs(epochs).l2(1e-4).seed(seed));
+                .readout(new SoftmaxRegression.Context().epochs(epochs).l2(readoutL2).cosine(readoutCosine).seed(seed)).bins(bins);
         if (train != null) mc.trainImages(train);
         if (test != null) mc.testImages(test);
         mc.reset(reset);

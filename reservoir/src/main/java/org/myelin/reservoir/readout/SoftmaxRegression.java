@@ -36,6 +36,7 @@ public final class SoftmaxRegression {
         private int epochs = 30;
         private int batch = 64;
         private double rate = 1e-3;
+        private boolean cosine;
         private long seed = 1;
 
         public Context l2(double v) {
@@ -56,6 +57,16 @@ public final class SoftmaxRegression {
         /** Adam step size. */
         public Context rate(double v) {
             rate = v;
+            return this;
+        }
+
+        /**
+         * Anneal the step size over the run by a half cosine, {@code rate (1 + cos(pi s / S)) / 2} at
+         * mini-batch step {@code s} of {@code S} (Loshchilov and Hutter 2017, without restarts), so the
+         * last epochs settle instead of hovering at the constant step's noise floor. Default: off.
+         */
+        public Context cosine(boolean on) {
+            cosine = on;
             return this;
         }
 
@@ -124,6 +135,7 @@ public final class SoftmaxRegression {
         long key = Rng.key(ctx.seed, 0x50F7, n, f);
         final double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
         long t = 0;
+        final long steps = (long) ctx.epochs * ((n + ctx.batch - 1) / ctx.batch);
         for (int epoch = 0; epoch < ctx.epochs; epoch++) {
             // Fisher-Yates shuffle from the counter-based stream
             Rng.Stream s = new Rng.Stream(Rng.key(key, epoch));
@@ -153,19 +165,20 @@ public final class SoftmaxRegression {
                     for (int k = 0; k < c; k++) gb[k] += logits[k];
                 }
                 double inv = 1.0 / (end - start);
+                double step = ctx.cosine ? ctx.rate * 0.5 * (1 + Math.cos(Math.PI * t / steps)) : ctx.rate;
                 t++;
                 double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
                 for (int i = 0; i < w.length; i++) {
                     double g = gw[i] * inv + ctx.l2 * w[i];
                     mw[i] = beta1 * mw[i] + (1 - beta1) * g;
                     vw[i] = beta2 * vw[i] + (1 - beta2) * g * g;
-                    w[i] -= ctx.rate * (mw[i] / c1) / (Math.sqrt(vw[i] / c2) + eps);
+                    w[i] -= step * (mw[i] / c1) / (Math.sqrt(vw[i] / c2) + eps);
                 }
                 for (int k = 0; k < c; k++) {
                     double g = gb[k] * inv;
                     mb[k] = beta1 * mb[k] + (1 - beta1) * g;
                     vb[k] = beta2 * vb[k] + (1 - beta2) * g * g;
-                    b[k] -= ctx.rate * (mb[k] / c1) / (Math.sqrt(vb[k] / c2) + eps);
+                    b[k] -= step * (mb[k] / c1) / (Math.sqrt(vb[k] / c2) + eps);
                 }
             }
             if (progress != null) progress.epoch(epoch + 1, loss / n);

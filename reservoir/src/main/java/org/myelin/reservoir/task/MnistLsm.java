@@ -192,20 +192,9 @@ public final class MnistLsm {
                     + " training images; the data have " + train.count());
         }
         long t0 = System.nanoTime();
-        Lsm lsm = new Lsm(ctx.liquid);
-        log.accept(String.format("liquid: %d neurons (%d E, %d I), %d recurrent and %d input synapses",
-                lsm.neurons(), lsm.excitatory(), lsm.inhibitory(), lsm.synapses(), lsm.inputSynapses()));
-        Nalsm.Learned learned = null;
-        if (ctx.nalsm != null) {
-            Nalsm.Context nc = ctx.nalsm;
-            log.accept(String.format("nalsm phase 1: %d training images, %.0f ms + %.0f ms each, Wmax %.0f pA", nc.samples(),
-                    nc.window(), nc.gap(), nc.wmax()));
-            learned = Nalsm.learn(lsm, nc, encoder(train, ctx, 2, nc.window()), log);
-            lsm = learned.liquid();
-            log.accept(String.format("nalsm phase 1 done in %.0f s; mean w EE %.1f EI %.1f IE %.1f II %.1f in %.1f/%.1f pA",
-                    learned.seconds(), lsm.meanWeight(0), lsm.meanWeight(1), lsm.meanWeight(2), lsm.meanWeight(3),
-                    lsm.meanWeight(4), lsm.meanWeight(5)));
-        }
+        Nalsm.Learned[] held = new Nalsm.Learned[1];
+        Lsm lsm = liquid(train, ctx, log, held);
+        Nalsm.Learned learned = held[0];
         Lsm.Branching branching = null;
         if (ctx.branchingImages > 0) {
             int k = Math.min(ctx.branchingImages, test.count());
@@ -234,6 +223,46 @@ public final class MnistLsm {
         double acc = Metrics.accuracy(pred, testLabels);
         return new Result(acc, trainAcc, Metrics.confusion(pred, testLabels, Mnist.CLASSES), pred, testLabels,
                 (ctx.trainImages + ctx.testImages) / simSeconds, rate, (System.nanoTime() - t0) / 1e9, branching, learned);
+    }
+
+    /** The liquid of {@code ctx}: built, and learned by NALSM's phase 1 first when {@code ctx} asks for it. */
+    private static Lsm liquid(Mnist.Images train, Context ctx, Consumer<String> log, Nalsm.Learned[] learnedOut) {
+        Lsm lsm = new Lsm(ctx.liquid);
+        log.accept(String.format("liquid: %d neurons (%d E, %d I), %d recurrent and %d input synapses",
+                lsm.neurons(), lsm.excitatory(), lsm.inhibitory(), lsm.synapses(), lsm.inputSynapses()));
+        if (ctx.nalsm != null) {
+            Nalsm.Context nc = ctx.nalsm;
+            log.accept(String.format("nalsm phase 1: %d training images, %.0f ms + %.0f ms each, Wmax %.0f pA", nc.samples(),
+                    nc.window(), nc.gap(), nc.wmax()));
+            Nalsm.Learned learned = Nalsm.learn(lsm, nc, encoder(train, ctx, 2, nc.window()), log);
+            lsm = learned.liquid();
+            log.accept(String.format("nalsm phase 1 done in %.0f s; mean w EE %.1f EI %.1f IE %.1f II %.1f in %.1f/%.1f pA",
+                    learned.seconds(), lsm.meanWeight(0), lsm.meanWeight(1), lsm.meanWeight(2), lsm.meanWeight(3),
+                    lsm.meanWeight(4), lsm.meanWeight(5)));
+            learnedOut[0] = learned;
+        }
+        return lsm;
+    }
+
+    /**
+     * Liquid features of the first {@code rows} training images, row-major unsigned byte counts
+     * ({@code columns} = neurons x bins per row), as {@link #run} computes them.
+     */
+    public record TrainingFeatures(byte[] counts, int rows, int columns) {
+    }
+
+    /**
+     * The features {@link #run} would train its readout on ({@code ctx.trainImages} training images),
+     * without a readout: for choosing readout settings on a split of the training images.
+     */
+    public static TrainingFeatures features(Mnist.Images train, Context ctx, Consumer<String> log) {
+        ctx.conclude();
+        if (ctx.trainImages > train.count()) {
+            throw new IllegalArgumentException("mnist-lsm: asked for " + ctx.trainImages + " training images; the data have " + train.count());
+        }
+        Lsm lsm = liquid(train, ctx, log, new Nalsm.Learned[1]);
+        return new TrainingFeatures(features(lsm, train, ctx.trainImages, ctx, 0, log, "train"), ctx.trainImages,
+                lsm.neurons() * ctx.bins);
     }
 
     /** Poisson rate code of the images within {@code (0, windowMs]}, input seed {@code (seed, set, image)}. */

@@ -94,6 +94,18 @@ class ReservoirCommandTest {
                 "--data", data.toString(), "--out", out.toString());
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("nalsm: wmax = -5.0 is invalid"), bad.err());
+        // the readout's options: two time bins per window double the features
+        Run plain = run("mnist-lsm", "--units", "125", "--train", "100", "--test", "50", "--bins", "2", "--readout-cosine",
+                "--readout-l2", "3e-3", "--epochs", "2", "--data", data.toString(), "--out", out.toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.err().contains("softmax regression on 250 features"), plain.err());
+        for (String[] b : new String[][] {{"--bins", "0", "--bins 0 is invalid; valid: >= 1"},
+                {"--readout-l2", "-1", "--readout-l2 -1.0 is invalid"}, {"--epochs", "0", "--epochs 0 is invalid"}}) {
+            Run e = run("mnist-lsm", "--units", "125", "--train", "100", "--test", "50", b[0], b[1], "--data", data.toString(),
+                    "--out", out.toString());
+            assertEquals(2, e.code(), e.err());
+            assertTrue(e.err().contains(b[2]), e.err());
+        }
     }
 
     @Test

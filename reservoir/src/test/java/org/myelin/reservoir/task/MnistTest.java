@@ -154,4 +154,26 @@ class MnistTest {
                 + r.learned().initial() + " -> " + r.branching());
         assertTrue(r.accuracy() > 0.82, "accuracy " + r.accuracy());
     }
+
+    @Test
+    void trainingFeaturesAreTheOnesTheReadoutSees() throws IOException {
+        // MnistLsm.features gives the training rows run() fits its readout on: a readout fitted on them
+        // predicts the training images exactly as run()'s readout does (same seed, same settings)
+        Path dir = realData();
+        MnistLsm.Context c = Standard.mnistTask(2).liquid(Standard.mnistLiquid(125, 2)).trainImages(200).testImages(20)
+                .readout(new org.myelin.reservoir.readout.SoftmaxRegression.Context().epochs(3).seed(2));
+        Mnist.Images train = Mnist.train(dir);
+        MnistLsm.Result r = MnistLsm.run(train, Mnist.test(dir), c, s -> { });
+        MnistLsm.TrainingFeatures f = MnistLsm.features(train, c, s -> { });
+        assertEquals(200, f.rows());
+        assertEquals(125, f.columns());
+        org.myelin.reservoir.readout.Features x = org.myelin.reservoir.readout.Features.ofUnsignedBytes(f.counts(), f.rows(), f.columns());
+        int[] labels = java.util.Arrays.copyOf(train.labels(), 200);
+        org.myelin.reservoir.readout.SoftmaxRegression m = org.myelin.reservoir.readout.SoftmaxRegression.fit(x, labels, 10,
+                new org.myelin.reservoir.readout.SoftmaxRegression.Context().epochs(3).seed(2), null);
+        assertEquals(r.trainAccuracy(), Metrics.accuracy(m.predict(x), labels), 0.0);
+        long spikes = 0;
+        for (byte b : f.counts()) spikes += b & 0xFF;
+        assertTrue(spikes > 0, "the liquid fired");
+    }
 }
