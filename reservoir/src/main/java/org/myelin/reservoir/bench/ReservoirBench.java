@@ -221,7 +221,7 @@ public final class ReservoirBench {
                 SoftmaxRegression m = SoftmaxRegression.fit(a, la, Mnist.CLASSES,
                         new SoftmaxRegression.Context().epochs(20).l2(l2).cosine(cosine).seed(seed), null);
                 System.out.printf(Locale.ROOT, "%-62s %.4f validation (%.4f fit)%n", String.format(Locale.ROOT,
-                        "MNIST readout, plain LSM 8000, %s step, L2 %g", cosine ? "cosine" : "constant", l2),
+                        "MNIST readout, plain LSM 8000, %s step, L2 %.0e", cosine ? "cosine" : "constant", l2),
                         Metrics.accuracy(m.predict(b), lb), Metrics.accuracy(m.predict(a), la));
             }
         }
