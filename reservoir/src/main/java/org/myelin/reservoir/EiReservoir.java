@@ -355,9 +355,13 @@ public final class EiReservoir implements Reservoir {
     private final double leak;
     private final double lambda;
     private final double theta;
-    private final Rule rule;
     /** The adapted inhibitory weights under {@link Rule#ADDITIVE} (row order of {@code ai}), else null. */
     private final double[] inhW;
+    /**
+     * {@code ai}'s structure over {@link #inhW}, which the additive rule updates in place (so this
+     * matrix is not immutable; it is private and never handed out); null under {@link Rule#GAIN}.
+     */
+    private final CsrMatrix adapted;
     /** The mean initial inhibitory weight {@code J} ({@link Rule#ADDITIVE}: {@code delta = eta J}). */
     private final double meanInh;
     private final double[] mem;
@@ -437,8 +441,7 @@ public final class EiReservoir implements Reservoir {
         Arrays.fill(beta, ctx.inhibitoryGain);
         lambda = ctx.membraneLeak;
         theta = ctx.threshold;
-        rule = ctx.rule;
-        if (rule == Rule.ADDITIVE) {
+        if (ctx.rule == Rule.ADDITIVE) {
             // the global gain is folded into the weights, which then adapt one by one
             inhW = new double[ai.nonZeros()];
             double sum = 0;
@@ -447,9 +450,11 @@ public final class EiReservoir implements Reservoir {
                 sum += ai.value(k);
             }
             meanInh = sum / inhW.length;
+            adapted = new CsrMatrix(n, n, ai.rowStart, ai.cols, inhW);
             Arrays.fill(beta, 1);
         } else {
             inhW = null;
+            adapted = null;
             meanInh = 0;
         }
         mem = new double[n];
@@ -531,7 +536,7 @@ public final class EiReservoir implements Reservoir {
 
     /** The adaptation rule. */
     public Rule rule() {
-        return rule;
+        return inhW != null ? Rule.ADDITIVE : Rule.GAIN;
     }
 
     /** A copy of the per-unit inhibitory gains {@code beta} (all 1 under {@link Rule#ADDITIVE}, whose weights adapt instead). */
@@ -577,11 +582,7 @@ public final class EiReservoir implements Reservoir {
         final double lam = lambda;
         final double th = theta;
         ae.multiply(prev, e);
-        if (inhW != null) {
-            multiply(inhW, prev, h);
-        } else {
-            ai.multiply(prev, h);
-        }
+        (adapted != null ? adapted : ai).multiply(prev, h);
         for (int i = 0; i < units; i++) {
             double v = e[i] - b[i] * h[i] + bb[i];
             for (int k = 0; k < d; k++) v += wi[i * d + k] * u[k];
@@ -615,18 +616,6 @@ public final class EiReservoir implements Reservoir {
         next = prev;
         r = out;
         return out;
-    }
-
-    /** {@code y = A^I x} with the adapted inhibitory values {@code w} in {@code ai}'s structure. */
-    private void multiply(double[] w, double[] x, double[] y) {
-        final int[] start = ai.rowStart;
-        final int[] c = ai.cols;
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            final int end = start[i + 1];
-            for (int k = start[i]; k < end; k++) s += w[k] * x[c[k]];
-            y[i] = s;
-        }
     }
 
     /**

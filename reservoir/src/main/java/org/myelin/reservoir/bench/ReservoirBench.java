@@ -178,16 +178,20 @@ public final class ReservoirBench {
     }
 
     /** MNIST: plain liquid against the NALSM liquid learned from it (2,000 neurons, 5k/1k images). */
-    static void nalsm(long seed) {
+    /** MNIST's training and test images from the cache (fetched first if absent). */
+    static Mnist.Images[] mnist() {
         java.nio.file.Path dir = Mnist.defaultCache();
-        Mnist.Images tr, te;
         try {
             Mnist.ensure(dir, System.err::println);
-            tr = Mnist.train(dir);
-            te = Mnist.test(dir);
+            return new Mnist.Images[] {Mnist.train(dir), Mnist.test(dir)};
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    static void nalsm(long seed) {
+        Mnist.Images[] data = mnist();
+        Mnist.Images tr = data[0], te = data[1];
         for (boolean astro : new boolean[] {false, true}) {
             MnistLsm.Context c = Standard.mnistTask(seed).liquid(Standard.mnistLiquid(2000, seed)).trainImages(5000).testImages(1000);
             if (astro) c.nalsm(new Nalsm.Context());
@@ -200,14 +204,7 @@ public final class ReservoirBench {
 
     /** Readout settings for mnist-lsm, chosen on a validation split of the training images (see the class comment). */
     static void mnistReadout(long seed) {
-        java.nio.file.Path dir = Mnist.defaultCache();
-        Mnist.Images tr;
-        try {
-            Mnist.ensure(dir, System.err::println);
-            tr = Mnist.train(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Mnist.Images tr = mnist()[0];
         int fit = 15000, val = 5000;
         MnistLsm.Context c = Standard.mnistTask(seed).liquid(Standard.mnistLiquid(8000, seed)).trainImages(fit + val);
         MnistLsm.TrainingFeatures f = MnistLsm.features(tr, c, m -> System.err.println("  " + m));
@@ -215,15 +212,15 @@ public final class ReservoirBench {
         Features a = Features.ofUnsignedBytes(java.util.Arrays.copyOf(f.counts(), fit * n), fit, n);
         Features b = Features.ofUnsignedBytes(java.util.Arrays.copyOfRange(f.counts(), fit * n, (fit + val) * n), val, n);
         int[] la = java.util.Arrays.copyOf(tr.labels(), fit), lb = java.util.Arrays.copyOfRange(tr.labels(), fit, fit + val);
-        for (boolean cosine : new boolean[] {false, true}) {
-            for (double l2 : new double[] {1e-4, 1e-3, 3e-3, 1e-2}) {
-                if (!cosine && l2 != 1e-4) continue;
-                SoftmaxRegression m = SoftmaxRegression.fit(a, la, Mnist.CLASSES,
-                        new SoftmaxRegression.Context().epochs(20).l2(l2).cosine(cosine).seed(seed), null);
-                System.out.printf(Locale.ROOT, "%-62s %.4f validation (%.4f fit)%n", String.format(Locale.ROOT,
-                        "MNIST readout, plain LSM 8000, %s step, L2 %.0e", cosine ? "cosine" : "constant", l2),
-                        Metrics.accuracy(m.predict(b), lb), Metrics.accuracy(m.predict(a), la));
-            }
+        // {cosine (1) or constant (0) step, L2}: the default first, then the cosine anneal over L2
+        double[][] settings = {{0, 1e-4}, {1, 1e-4}, {1, 1e-3}, {1, 3e-3}, {1, 1e-2}};
+        for (double[] st : settings) {
+            boolean cosine = st[0] == 1;
+            SoftmaxRegression m = SoftmaxRegression.fit(a, la, Mnist.CLASSES,
+                    new SoftmaxRegression.Context().epochs(20).l2(st[1]).cosine(cosine).seed(seed), null);
+            System.out.printf(Locale.ROOT, "%-62s %.4f validation (%.4f fit)%n", String.format(Locale.ROOT,
+                    "MNIST readout, plain LSM 8000, %s step, L2 %.0e", cosine ? "cosine" : "constant", st[1]),
+                    Metrics.accuracy(m.predict(b), lb), Metrics.accuracy(m.predict(a), la));
         }
     }
 

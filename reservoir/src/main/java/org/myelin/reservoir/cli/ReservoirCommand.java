@@ -335,6 +335,12 @@ public final class ReservoirCommand implements Callable<Integer> {
 
     private int mnist() throws IOException {
         int n = units != null ? units : 8000;
+        // the options are checked before anything is fetched
+        if (bins < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--bins " + bins + " is invalid; valid: >= 1");
+        if (!(readoutL2 >= 0) || Double.isInfinite(readoutL2)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--readout-l2 " + readoutL2 + " is invalid; valid: a finite number >= 0");
+        }
+        if (epochs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--epochs " + epochs + " is invalid; valid: >= 1");
         Path dir = data != null ? data : Mnist.defaultCache();
         try {
             Mnist.ensure(dir, this::progress);
@@ -343,11 +349,6 @@ public final class ReservoirCommand implements Callable<Integer> {
             return 1;
         }
         Mnist.Images tr = Mnist.train(dir), te = Mnist.test(dir);
-        if (bins < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--bins " + bins + " is invalid; valid: >= 1");
-        if (!(readoutL2 >= 0) || Double.isInfinite(readoutL2)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--readout-l2 " + readoutL2 + " is invalid; valid: a finite number >= 0");
-        }
-        if (epochs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--epochs " + epochs + " is invalid; valid: >= 1");
         Lsm.Context liquid = Standard.mnistLiquid(n, seed).threads(threads);
         switch (connectivity) {
             case "distance": liquid.connectivity(Lsm.Connectivity.DISTANCE); break;

@@ -182,19 +182,11 @@ public final class MnistLsm {
 
     /** Runs the whole task: liquid features for train and test images, readout, score. */
     public static Result run(Mnist.Images train, Mnist.Images test, Context ctx, Consumer<String> log) {
-        ctx.conclude();
-        if (ctx.trainImages > train.count() || ctx.testImages > test.count()) {
-            throw new IllegalArgumentException("mnist-lsm: asked for " + ctx.trainImages + " training and " + ctx.testImages
-                    + " test images; the data have " + train.count() + " and " + test.count());
-        }
-        if (ctx.nalsm != null && ctx.nalsm.samples() > train.count()) {
-            throw new IllegalArgumentException("mnist-lsm: NALSM phase 1 asks for " + ctx.nalsm.samples()
-                    + " training images; the data have " + train.count());
-        }
+        check(train, test, ctx);
         long t0 = System.nanoTime();
-        Nalsm.Learned[] held = new Nalsm.Learned[1];
-        Lsm lsm = liquid(train, ctx, log, held);
-        Nalsm.Learned learned = held[0];
+        Liquid liquid = liquid(train, ctx, log);
+        Lsm lsm = liquid.lsm();
+        Nalsm.Learned learned = liquid.learned();
         Lsm.Branching branching = null;
         if (ctx.branchingImages > 0) {
             int k = Math.min(ctx.branchingImages, test.count());
@@ -225,8 +217,31 @@ public final class MnistLsm {
                 (ctx.trainImages + ctx.testImages) / simSeconds, rate, (System.nanoTime() - t0) / 1e9, branching, learned);
     }
 
+    /**
+     * Validates {@code ctx} and that the data hold the images it asks for ({@code test} null: training
+     * images only).
+     */
+    private static void check(Mnist.Images train, Mnist.Images test, Context ctx) {
+        ctx.conclude();
+        if (test == null && ctx.trainImages > train.count()) {
+            throw new IllegalArgumentException("mnist-lsm: asked for " + ctx.trainImages + " training images; the data have " + train.count());
+        }
+        if (test != null && (ctx.trainImages > train.count() || ctx.testImages > test.count())) {
+            throw new IllegalArgumentException("mnist-lsm: asked for " + ctx.trainImages + " training and " + ctx.testImages
+                    + " test images; the data have " + train.count() + " and " + test.count());
+        }
+        if (ctx.nalsm != null && ctx.nalsm.samples() > train.count()) {
+            throw new IllegalArgumentException("mnist-lsm: NALSM phase 1 asks for " + ctx.nalsm.samples()
+                    + " training images; the data have " + train.count());
+        }
+    }
+
+    /** A liquid and, for a NALSM liquid, what its phase 1 learned (else null). */
+    private record Liquid(Lsm lsm, Nalsm.Learned learned) {
+    }
+
     /** The liquid of {@code ctx}: built, and learned by NALSM's phase 1 first when {@code ctx} asks for it. */
-    private static Lsm liquid(Mnist.Images train, Context ctx, Consumer<String> log, Nalsm.Learned[] learnedOut) {
+    private static Liquid liquid(Mnist.Images train, Context ctx, Consumer<String> log) {
         Lsm lsm = new Lsm(ctx.liquid);
         log.accept(String.format("liquid: %d neurons (%d E, %d I), %d recurrent and %d input synapses",
                 lsm.neurons(), lsm.excitatory(), lsm.inhibitory(), lsm.synapses(), lsm.inputSynapses()));
@@ -239,9 +254,9 @@ public final class MnistLsm {
             log.accept(String.format("nalsm phase 1 done in %.0f s; mean w EE %.1f EI %.1f IE %.1f II %.1f in %.1f/%.1f pA",
                     learned.seconds(), lsm.meanWeight(0), lsm.meanWeight(1), lsm.meanWeight(2), lsm.meanWeight(3),
                     lsm.meanWeight(4), lsm.meanWeight(5)));
-            learnedOut[0] = learned;
+            return new Liquid(lsm, learned);
         }
-        return lsm;
+        return new Liquid(lsm, null);
     }
 
     /**
@@ -256,11 +271,8 @@ public final class MnistLsm {
      * without a readout: for choosing readout settings on a split of the training images.
      */
     public static TrainingFeatures features(Mnist.Images train, Context ctx, Consumer<String> log) {
-        ctx.conclude();
-        if (ctx.trainImages > train.count()) {
-            throw new IllegalArgumentException("mnist-lsm: asked for " + ctx.trainImages + " training images; the data have " + train.count());
-        }
-        Lsm lsm = liquid(train, ctx, log, new Nalsm.Learned[1]);
+        check(train, null, ctx);
+        Lsm lsm = liquid(train, ctx, log).lsm();
         return new TrainingFeatures(features(lsm, train, ctx.trainImages, ctx, 0, log, "train"), ctx.trainImages,
                 lsm.neurons() * ctx.bins);
     }
