@@ -9,7 +9,12 @@ N inhibitory neurons, E->I one to one (10.4), I->E all but self (17), plastic al
 with the authors' nearest-spike triplet STDP (nu_pre 1e-4, nu_post 0.01, tau 20/20/40 ms,
 wmax 1, clipped) and delays U[0, 10) ms, input weights per excitatory neuron normalised to sum
 78 before every presentation, 350 ms presentation + 150 ms rest, dt 0.5 ms, theta from 20 mV
-with the threshold at theta - 20 mV - 52 mV and the authors' 50 ms spike lock-out (their timer). Written from the paper and the
+with the threshold at theta - 20 mV - 52 mV. The authors' threshold also tests a timer
+(`dtimer/dt = 100.0 : ms`, `timer > 5 ms`), but a number on the right-hand side of a Brian
+equation is in SI units, so their timer runs at 100 s per second and passes 5 ms one step after a
+reset: it locks nothing out beyond the 5 ms refractory period. Brian2 ports that read it as
+`dtimer/dt = 0.1 : second` get a 50 ms lock-out instead; --lock-ms 50 gives that variant
+(Myelin: --lock-ms 50, t_lock). Written from the paper and the
 authors' parameter values (Brian 2 syntax), not copied from any port. Brian2's synaptic delays
 are axonal (the pre code runs when the spike arrives), as in the authors' code; Myelin's plastic
 delays are dendritic, which is why the Myelin run uses one-step input delays by default (see
@@ -64,6 +69,9 @@ def main():
     ap.add_argument('--save', default=None,
                     help='write the final input weights (784 x neurons, source-major) and theta - 20 mV (in mV, '
                          'Myelin\'s theta) to this .npz file, to compare the learned receptive fields with Myelin\'s')
+    ap.add_argument('--lock-ms', type=float, default=0.0,
+                    help='minimum time between two spikes of an excitatory neuron beyond the 5 ms refractory '
+                         'period (the authors\' code: none in effect, 0; Brian2 ports: 50)')
     ap.add_argument('--recurrent-delay-ms', type=float, default=0.0,
                     help='delay of E->I and I->E (the authors: 0; Myelin: one step, 0.5 ms)')
     a = ap.parse_args()
@@ -86,7 +94,7 @@ def main():
     dge/dt = -ge / (1*ms) : 1
     dgi/dt = -gi / (2*ms) : 1
     dtheta/dt = -theta / (1e7*ms) : volt
-    dtimer/dt = 0.1 : second
+    dtimer/dt = 1 : second
     '''
     eqs_i = '''
     dv/dt = ((-60*mV - v) + ge * (0*mV - v) + gi * (-85*mV - v)) / (10*ms) : volt (unless refractory)
@@ -94,9 +102,12 @@ def main():
     dgi/dt = -gi / (2*ms) : 1
     '''
     # the authors' theta starts at 20 mV and decays towards 0, and the threshold is theta - 20 mV - 52 mV;
-    # their timer runs at a tenth of the clock, so `timer > 5 ms` locks a neuron out for 50 ms after a
-    # spike (Myelin: t_lock 50 ms); it starts unlocked, as Myelin's
-    ae = NeuronGroup(n, eqs_e, threshold='v > theta - 20*mV - 52*mV and timer > 5*ms',
+    # the optional lock-out (see the module documentation): no spike within lock_ms of the last one;
+    # the timer starts unlocked, as Myelin's t_lock
+    if not a.lock_ms >= 0:
+        sys.exit('--lock-ms: value %r is invalid; valid: >= 0' % a.lock_ms)
+    lock = 'and timer > %r*ms' % a.lock_ms if a.lock_ms > 0 else ''
+    ae = NeuronGroup(n, eqs_e, threshold='v > theta - 20*mV - 52*mV ' + lock,
                      reset='v = -65*mV; theta += 0.05*mV; timer = 0*ms', refractory=5 * ms, method='euler')
     ae.theta = 20 * mV
     ae.timer = 1 * second
@@ -177,7 +188,7 @@ def main():
                   % (k + 1, 1e3 * el / max(done, 1), spikes / (k + 1), presentations), file=sys.stderr, flush=True)
     rest = max(a.images - 1, 1)
     out = {
-        'images': a.images, 'recurrent_delay_ms': a.recurrent_delay_ms, 'neurons': n, 'target': a.target, 'presentations': presentations,
+        'images': a.images, 'lock_ms': a.lock_ms, 'recurrent_delay_ms': a.recurrent_delay_ms, 'neurons': n, 'target': a.target, 'presentations': presentations,
         'spikes_per_image': spikes / a.images, 'first_image_s': first,
         'wall_s_per_image': (time.perf_counter() - t_rest) / rest,
         'cpu_s_per_image': (time.process_time() - c_rest) / rest,

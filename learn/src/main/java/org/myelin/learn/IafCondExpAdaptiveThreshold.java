@@ -37,10 +37,11 @@ import org.myelin.core.SpikeBuffer;
  * {@code t_ref} the membrane integrates freely but cannot fire until {@code t_lock} has passed since
  * the spike; a neuron still above threshold then fires in the first step allowed. In that locked
  * phase the right-hand side sees V itself, not {@code min(V, V_th + theta)}. With
- * {@code ceil(t_lock/h)} = L steps, spikes are at least L + 1 steps apart. This is the timer of Diehl
- * and Cook's code ({@code timer > refrac_e} in the threshold, with {@code dtimer/dt = 0.1}: 50 ms
- * for their 5 ms), which the paper does not mention and which bounds a winning neuron to about seven
- * spikes per 350 ms image.
+ * {@code ceil(t_lock/h)} = L steps, spikes are at least L + 1 steps apart. This is the timer that
+ * Brian2 ports of Diehl and Cook's code put in the threshold ({@code timer > 5 ms} with
+ * {@code dtimer/dt = 0.1}: 50 ms, about seven spikes per 350 ms image at most). In the authors' own
+ * code ({@code dtimer/dt = 100.0 : ms}, SI units) the timer passes 5 ms one step after the reset and
+ * locks nothing out beyond t_ref.
  *
  * <p>theta at a spike is incremented after its decay over the step, so after spikes at
  * times {@code t_k}: {@code theta(t) = theta(0) e^(-t/tau_theta) + theta_plus sum_k e^(-(t - t_k)/tau_theta)}
@@ -54,7 +55,7 @@ import org.myelin.core.SpikeBuffer;
  * <tr><td>V_reset</td><td>mV</td><td>-65</td><td>reset potential (below V_th)</td></tr>
  * <tr><td>t_ref</td><td>ms</td><td>5</td><td>absolute refractory period</td></tr>
  * <tr><td>t_lock</td><td>ms</td><td>0</td><td>minimum time between spikes, beyond t_ref (off at 0;
- * Diehl and Cook's code: 50)</td></tr>
+ * Brian2 ports of Diehl and Cook's code: 50)</td></tr>
  * <tr><td>g_L</td><td>nS</td><td>10</td><td>leak conductance</td></tr>
  * <tr><td>C_m</td><td>pF</td><td>1000</td><td>membrane capacitance (tau_m = C_m/g_L = 100 ms)</td></tr>
  * <tr><td>E_ex</td><td>mV</td><td>0</td><td>excitatory reversal potential</td></tr>

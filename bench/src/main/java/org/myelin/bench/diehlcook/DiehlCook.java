@@ -52,7 +52,7 @@ import org.myelin.reservoir.task.Mnist;
  *
  * <p>Usage: {@code DiehlCook [--neurons 100] [--train 1000] [--eval-every 10000] [--assign 1000]
  * [--test 1000] [--final-assign 10000] [--final-test 10000] [--seed 1] [--threads 1]
- * [--input-delays step|uniform] [--dt 0.5] [--lock-ms 50] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]}. With {@code --load}
+ * [--input-delays step|uniform] [--dt 0.5] [--lock-ms 0] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]}. With {@code --load}
  * (and {@code --train 0}) it only evaluates a saved snapshot, draws its receptive fields and, given
  * {@code --seen}, appends the result to the learning curve in {@code --out}. Timings: wall clock and
  * the CPU time of the simulating thread (threads = 1 runs in the calling thread).
