@@ -75,6 +75,8 @@ def main():
     ap.add_argument('--recurrent-delay-ms', type=float, default=0.0,
                     help='delay of E->I and I->E (the authors: 0; Myelin: one step, 0.5 ms)')
     a = ap.parse_args()
+    if not a.lock_ms >= 0:
+        sys.exit('--lock-ms: value %r is invalid; valid: >= 0' % a.lock_ms)
 
     import brian2
     from brian2 import (ms, mV, Hz, second, NeuronGroup, PoissonGroup, Synapses, SpikeMonitor, Network,
@@ -104,8 +106,6 @@ def main():
     # the authors' theta starts at 20 mV and decays towards 0, and the threshold is theta - 20 mV - 52 mV;
     # the optional lock-out (see the module documentation): no spike within lock_ms of the last one;
     # the timer starts unlocked, as Myelin's t_lock
-    if not a.lock_ms >= 0:
-        sys.exit('--lock-ms: value %r is invalid; valid: >= 0' % a.lock_ms)
     lock = 'and timer > %r*ms' % a.lock_ms if a.lock_ms > 0 else ''
     ae = NeuronGroup(n, eqs_e, threshold='v > theta - 20*mV - 52*mV ' + lock,
                      reset='v = -65*mV; theta += 0.05*mV; timer = 0*ms', refractory=5 * ms, method='euler')

@@ -177,7 +177,6 @@ public final class ReservoirBench {
                 100 * md[0] / mg[0], wins, seeds.length, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** MNIST: plain liquid against the NALSM liquid learned from it (2,000 neurons, 5k/1k images). */
     /** MNIST's training and test images from the cache (fetched first if absent). */
     static Mnist.Images[] mnist() {
         java.nio.file.Path dir = Mnist.defaultCache();
@@ -189,6 +188,7 @@ public final class ReservoirBench {
         }
     }
 
+    /** MNIST: plain liquid against the NALSM liquid learned from it (2,000 neurons, 5k/1k images). */
     static void nalsm(long seed) {
         Mnist.Images[] data = mnist();
         Mnist.Images tr = data[0], te = data[1];
