@@ -23,20 +23,20 @@ import org.myelin.reservoir.task.Narma10;
  *
  * <p>How the grids were chosen (development seeds 1-4 for NARMA-10 and 1-2 for memory capacity,
  * every setting scored on validation and test; seeds 11-15 of the bench were not used; figures are
- * the mean test score of the validation's choice): E/I ratios below 0.8 saturate the globally tuned reservoir (0.48 with the
- * ratio fixed at 0.7, 0.81 at 0.6 and at 0.5), so its grid does not cut off a better setting
- * (widening it down to 0.5 left every choice unchanged, 0.2026). The earlier
- * target grid, centred at 1/2 ({[0.45, 0.55], [0.4, 0.6], [0.25, 0.75], [0.1, 0.9]}), gave 0.2095;
- * targets above 1/2 do better ([0.6, 0.8] alone 0.1926; any four-band grid
- * holding [0.6, 0.8] and [0.4, 0.9] 0.1876-0.1886): the units' own inhibition holds them in a band
- * on the upper, curved part of the logistic, which a global E/I ratio cannot do (it moves all units
- * together and keeps their spread; lowered from 0.8 to 0.7 it sends the median unit from about 1/2
- * to about 0.9, near saturation; see EiReservoirTest). Memory capacity
- * wants the opposite, units near 1/2 ([0.45, 0.55] alone: 24.1 against the global arm's 22.0), so
- * both kinds of band are in the grid (these five bands: NARMA-10 0.1886 against 0.2026, memory
- * capacity 24.1 against 22.0, on the development seeds). The smallest input scaling (then 0.005), the largest radius
- * (then 1.1) and the global arm's largest E/I ratio (then 1.1) were chosen often, so each axis got
- * one value beyond them, for both arms alike.
+ * the mean test score of the validation's choice). E/I ratios below 0.8 push the globally tuned
+ * reservoir towards saturation (NARMA-10 0.48 with the ratio fixed at 0.7, 0.81 at 0.6 and at 0.5),
+ * so its grid does not cut off a better setting (widening it down to 0.5 left every choice
+ * unchanged, 0.2026). The earlier target grid, centred at 1/2 ({[0.45, 0.55], [0.4, 0.6],
+ * [0.25, 0.75], [0.1, 0.9]}), gave 0.2095; targets above 1/2 do better ([0.6, 0.8] alone 0.1926; any
+ * four-band grid holding [0.6, 0.8] and [0.4, 0.9] 0.1876-0.1886): the units' own inhibition holds
+ * them in a band on the upper, curved part of the logistic, which a global E/I ratio cannot do (it
+ * moves all units together and keeps their spread; lowered from 0.8 to 0.7 it sends the median unit
+ * from about 1/2 to about 0.9; see {@code EiReservoirTest}). Memory capacity wants the opposite, units
+ * near 1/2 ([0.45, 0.55] alone: 24.1 against the global arm's 22.0), so both kinds of band are in the
+ * grid (these five bands: NARMA-10 0.1886 against 0.2026, memory capacity 24.1 against 22.0, on the
+ * development seeds). The smallest input scaling (then 0.005), the largest radius (then 1.1) and the
+ * global arm's largest E/I ratio (then 1.1) were chosen often, so each axis got one value beyond
+ * them, for both arms alike.
  *
  * <p>The validation data are the task's generator with seed
  * {@code seed + 1000} and shorter runs (3,000 training and 1,000 validation steps); the adaptation
@@ -46,7 +46,7 @@ import org.myelin.reservoir.task.Narma10;
  * {@code mc-tanh} and {@code narma100} figures). 100 units throughout. Every readout, validation and
  * test, both tasks, both arms, is ridge regression with its regularisation cross-validated over
  * {@value #FOLDS} folds of the training rows (the {@code mc-tanh} figure's fixed 1e-12 relative ridge
- * is numerically unsafe on the near-linear states of the smallest input scalings).
+ * overfits the near-linear states of the smallest input scalings).
  */
 final class EiBalance {
     static final double[] RADII = {0.8, 0.9, 1.0, 1.1, 1.2};
@@ -133,9 +133,9 @@ final class EiBalance {
     /** Memory capacity (higher is better) or NARMA-10 NRMSE (lower is better). */
     static double score(Task task, EiReservoir r, long dataSeed, boolean validation) {
         if (task == Task.MEMORY) {
-            // cross-validated ridge, as NARMA-10's: the fixed 1e-12 relative ridge of the mc-tanh figure is
-            // numerically unsafe on these near-linear states (seed 11's adaptive choice at input scaling
-            // 0.005 scored MC 14.2 with it and 25.9 with the validated ridge)
+            // cross-validated ridge, as NARMA-10's: the fixed 1e-12 relative ridge of the mc-tanh figure
+            // overfits these near-linear states (seed 11's adaptive choice at input scaling 0.005 scored
+            // MC 14.2 with it and 25.9 with the validated ridge)
             MemoryCapacity.Context c = new MemoryCapacity.Context().seed(dataSeed).folds(FOLDS);
             if (validation) c.train(3000).test(1000);
             return MemoryCapacity.evaluate(r, c).capacity();
