@@ -10,7 +10,9 @@ import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.myelin.reservoir.readout.Rows;
 import org.myelin.reservoir.task.MemoryCapacity;
+import org.myelin.reservoir.task.Narma10;
 
 class EiReservoirTest {
     static double[] meanRates(DMatrixRMaj states) {
@@ -144,7 +146,7 @@ class EiReservoirTest {
         // the GAIN rule's bound (test above); measured 0.0019 here
         r.reset();
         DMatrixRMaj s = r.run(Esn.column(MemoryCapacity.input(10500, 99)));
-        double after = meanAbsError(meanRates(org.myelin.reservoir.readout.Rows.slice(s, 500, 10500)), rho);
+        double after = meanAbsError(meanRates(Rows.slice(s, 500, 10500)), rho);
         assertTrue(after < 0.005, "after adaptation: mean |rate - target| " + after);
     }
 
@@ -172,7 +174,7 @@ class EiReservoirTest {
         // measured on fresh input with the gains frozen (rows 500.. after a washout)
         r.reset();
         DMatrixRMaj s = r.run(probe);
-        double[] m = meanRates(org.myelin.reservoir.readout.Rows.slice(s, 500, 10500));
+        double[] m = meanRates(Rows.slice(s, 500, 10500));
         double after = meanAbsError(m, rho);
         double worst = 0;
         for (int i = 0; i < 100; i++) worst = Math.max(worst, Math.abs(m[i] - rho[i]));
@@ -207,29 +209,36 @@ class EiReservoirTest {
         // inhibition, units sit inside a target band above 1/2 ([0.6, 0.8]) with slope >= 0.64 each.
         // (Measured for seeds 12 and 13: at 0.7 median 0.90 / 0.93, mean slope 0.39 / 0.27; adaptive
         // rates 0.602-0.800, mean slope 0.82.)
-        double[][] drive = Esn.column(org.myelin.reservoir.task.Narma10.generate(6000, 5).u());
-        double[] g8 = meanRates(org.myelin.reservoir.readout.Rows.slice(new EiReservoir(new EiReservoir.Context().units(100).seed(12)
-                .spectralRadius(1.0).inputScaling(0.02).inhibitoryGain(0.8)).run(drive), 1000, 6000));
-        double[] g7 = meanRates(org.myelin.reservoir.readout.Rows.slice(new EiReservoir(new EiReservoir.Context().units(100).seed(12)
-                .spectralRadius(1.0).inputScaling(0.02).inhibitoryGain(0.7)).run(drive), 1000, 6000));
+        double[][] drive = Esn.column(Narma10.generate(6000, 5).u());
+        double[] g8 = settledRates(new EiReservoir(ratioTest().inhibitoryGain(0.8)), drive);
+        double[] g7 = settledRates(new EiReservoir(ratioTest().inhibitoryGain(0.7)), drive);
         int outside = 0;
         for (double x : g8) if (x < 0.55 || x > 0.85) outside++;
         assertTrue(outside > 30, outside + " of 100 units outside [0.55, 0.85] at E/I ratio 0.8");
         assertTrue(median(g7) > 0.85, "median rate at E/I ratio 0.7: " + median(g7));
         assertTrue(meanSlope(g7) < 0.5, "mean logistic slope at E/I ratio 0.7: " + meanSlope(g7));
 
-        EiReservoir own = new EiReservoir(new EiReservoir.Context().units(100).seed(12).spectralRadius(1.0).inputScaling(0.02)
-                .targets(0.6, 0.8));
-        double[][] adaptInput = Esn.column(org.myelin.reservoir.task.Narma10.generate(10000, 6).u());
+        EiReservoir own = new EiReservoir(ratioTest().targets(0.6, 0.8));
+        double[][] adaptInput = Esn.column(Narma10.generate(10000, 6).u());
         own.adapt(Arrays.copyOfRange(adaptInput, 0, 5000), 0.01, 100);
         EiReservoir.Adaptation a = own.adapt(Arrays.copyOfRange(adaptInput, 5000, 10000), 0.001, 0);
         assertEquals(0, a.atZero());
         own.reset();
         // on fresh input with the gains frozen, as in adaptationDrivesEachUnitToItsOwnTarget
-        double[] m = meanRates(org.myelin.reservoir.readout.Rows.slice(own.run(drive), 1000, 6000));
+        double[] m = settledRates(own, drive);
         assertTrue(meanAbsError(m, own.targets()) < 0.01, "mean |rate - target| " + meanAbsError(m, own.targets()));
         for (int i = 0; i < 100; i++) assertTrue(m[i] > 0.55 && m[i] < 0.85, "unit " + i + " at " + m[i]);
         assertTrue(meanSlope(m) > 0.75, "mean logistic slope of the adapted units: " + meanSlope(m));
+    }
+
+    /** The reservoir of {@link #ownInhibitionHoldsUnitsInABandWhereAGlobalRatioCannot} before its E/I setting. */
+    private static EiReservoir.Context ratioTest() {
+        return new EiReservoir.Context().units(100).seed(12).spectralRadius(1.0).inputScaling(0.02);
+    }
+
+    /** Each unit's mean activity over {@code drive} after a 1,000-step washout. */
+    private static double[] settledRates(EiReservoir r, double[][] drive) {
+        return meanRates(Rows.slice(r.run(drive), 1000, drive.length));
     }
 
     static double median(double[] x) {
