@@ -68,13 +68,20 @@ def main():
     ap.add_argument('--dt-ms', type=float, default=0.5, help='time step (the authors: 0.5 ms)')
     ap.add_argument('--save', default=None,
                     help='write the final input weights (784 x neurons, source-major) and theta - 20 mV (in mV, '
-                         'Myelin\'s theta) to this .npz file, to compare the learned receptive fields with Myelin\'s')
+                         'Myelin\'s theta) to this .npz file, to compare the learned receptive fields with Myelin\'s; '
+                         'a name ending in .bin writes Myelin\'s weights.bin format instead, which DiehlCook --load '
+                         'evaluates with Myelin\'s frozen network')
+    ap.add_argument('--save-every', type=int, default=0,
+                    help='with --save F.npz, also write F-<images>.npz after every this many images (0: only at '
+                         'the end), so that one long run gives a learning curve (DiehlCook --load evaluates each)')
     ap.add_argument('--lock-ms', type=float, default=0.0,
                     help='minimum time between two spikes of an excitatory neuron beyond the 5 ms refractory '
                          'period (the authors\' code: none in effect, 0; Brian2 ports: 50)')
     ap.add_argument('--recurrent-delay-ms', type=float, default=0.0,
                     help='delay of E->I and I->E (the authors: 0; Myelin: one step, 0.5 ms)')
     a = ap.parse_args()
+    if a.save_every < 0 or (a.save_every > 0 and not a.save):
+        sys.exit('--save-every: value %r is invalid; valid: 0, or > 0 together with --save' % a.save_every)
     if not a.lock_ms >= 0:
         sys.exit('--lock-ms: value %r is invalid; valid: >= 0' % a.lock_ms)
 
@@ -147,6 +154,22 @@ def main():
         colsum = np.bincount(post_idx, weights=w, minlength=n)
         xe.w[:] = w * (78.0 / colsum)[post_idx]
 
+    def save(path):
+        w = np.zeros((784, n))
+        w[np.asarray(xe.i[:]), post_idx] = np.asarray(xe.w[:])
+        theta = np.asarray(ae.theta_[:]) * 1e3 - 20.0
+        if path.endswith('.bin'):
+            # Myelin's DiehlCook weights.bin (DiehlCook --load evaluates it): n as a big-endian int, then
+            # big-endian doubles: the source-major weights, the delays (one step of this run's dt, which
+            # the frozen evaluation network needs at least) and theta
+            with open(path, 'wb') as f:
+                f.write(np.asarray([n], dtype='>i4').tobytes())
+                f.write(w.astype('>f8').tobytes())
+                f.write(np.full(784 * n, a.dt_ms).astype('>f8').tobytes())
+                f.write(theta.astype('>f8').tobytes())
+        else:
+            np.savez(path, weights=w, theta_mv=theta)
+
     t_all = time.perf_counter()
     c_all = time.process_time()
     first = None
@@ -181,6 +204,9 @@ def main():
             first = time.perf_counter() - w0
             t_rest = time.perf_counter()
             c_rest = time.process_time()
+        if a.save_every and (k + 1) % a.save_every == 0 and k + 1 < a.images:
+            base, ext = os.path.splitext(a.save)
+            save('%s-%d%s' % (base, k + 1, ext))
         if (k + 1) % a.progress == 0:
             done = k
             el = time.perf_counter() - t_rest
@@ -199,9 +225,7 @@ def main():
         out['mean_neurons_firing'] = float(np.mean(distinct))
         out['mean_max_count'] = float(np.mean(top))
     if a.save:
-        w = np.zeros((784, n))
-        w[np.asarray(xe.i[:]), post_idx] = np.asarray(xe.w[:])
-        np.savez(a.save, weights=w, theta_mv=np.asarray(ae.theta_[:]) * 1e3 - 20.0)
+        save(a.save)
     print(json.dumps(out))
 
 
