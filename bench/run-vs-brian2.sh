@@ -11,7 +11,8 @@
 # the timed run) and warm (after MYELIN_BENCH_WARMUP_MS, default 5000, of a separate instance of the
 # same network: the counterpart of Brian2's code generation and compilation, which its run time
 # excludes); the table reports medians. Brian2 runs once per configuration; COBA with rk4 (the
-# order of Myelin's integrator) and with euler (the Brian2/BrainPy benchmark scripts' method).
+# order of Myelin's integrator) and with euler (the Brian2/BrainPy benchmark scripts' method), which
+# Myelin's coba-euler (iaf_cond_exp with forward_euler) runs too.
 # Myelin runs with --add-modules jdk.incubator.vector, so its vectorised kernels are used.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -36,6 +37,7 @@ for r in $(seq $reps); do
   for t in 1 2; do
     for w in 0 $warm; do
       $J coba --threads $t --warmup $w | tee -a "$res"
+      $J coba-euler --threads $t --warmup $w | tee -a "$res"
       $J brunel --threads $t --warmup $w | tee -a "$res"
     done
   done

@@ -102,7 +102,12 @@ COBA_PARAMS = dict(
     threshold="v > V_th",
 )
 
-NETWORK_PARAMS = {"brunel": BRUNEL_PARAMS, "cuba": CUBA_PARAMS, "coba": COBA_PARAMS}
+# COBA as the Brian2/BrainPy benchmark scripts integrate it: forward Euler
+# (Myelin: iaf_cond_exp with forward_euler = true)
+COBA_EULER_PARAMS = dict(COBA_PARAMS, method="euler")
+
+NETWORK_PARAMS = {"brunel": BRUNEL_PARAMS, "cuba": CUBA_PARAMS, "coba": COBA_PARAMS,
+                  "coba_euler": COBA_EULER_PARAMS}
 
 
 def params_for(name, **overrides):
@@ -209,7 +214,8 @@ def _build_coba(p):
     return P, [SE, SI], [], {}
 
 
-_BUILDERS = {"brunel": _build_brunel, "cuba": _build_cuba, "coba": _build_coba}
+_BUILDERS = {"brunel": _build_brunel, "cuba": _build_cuba, "coba": _build_coba,
+             "coba_euler": _build_coba}
 
 _device_activated = False
 

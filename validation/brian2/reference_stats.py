@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Reference spiking statistics from Brian2 for the Myelin benchmark networks.
 
-Runs each network (see ``networks.py``: brunel, cuba, coba) in Brian2 C++
+Runs each network (see ``networks.py``: brunel, cuba, coba, and coba_euler:
+COBA integrated by forward Euler as the benchmark scripts do) in Brian2 C++
 standalone mode (1 OpenMP thread, dt = 0.1 ms, 1200 ms) for several seeds and
 writes ``core/src/test/resources/reference/brian2_<net>.json``.
 
@@ -48,7 +49,7 @@ import networks  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 DEFAULT_OUT = os.path.join(REPO, "core", "src", "test", "resources", "reference")
-DEFAULT_SEEDS = {"brunel": 6, "cuba": 10, "coba": 10}
+DEFAULT_SEEDS = {"brunel": 6, "cuba": 10, "coba": 10, "coba_euler": 10}
 
 T_START_MS = 200.0
 T_STOP_MS = 1200.0
@@ -188,7 +189,7 @@ def run_net(name, seeds, workdir, threads, out_dir):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--nets", nargs="+", default=["cuba", "coba", "brunel"],
+    ap.add_argument("--nets", nargs="+", default=["cuba", "coba", "coba_euler", "brunel"],
                     choices=sorted(networks.NETWORK_PARAMS))
     ap.add_argument("--seeds", type=int, default=None,
                     help="number of seeds (1..n); default 10 cuba/coba, 6 brunel")

@@ -23,7 +23,7 @@ import org.myelin.learn.Stdp;
  * <pre>
  * java -jar bench/target/myelin-bench.jar NETWORK [--threads T] [--n N] [--ce CE] [--ci CI] [--duration MS] [--seed S]
  *                                              [--warmup MS]
- *   NETWORK: coba | coba-stdp | cuba | brunel | memory (heap growth per synapse while building brunel)
+ *   NETWORK: coba | coba-euler | coba-stdp | cuba | brunel | memory (heap growth per synapse while building brunel)
  * </pre>
  *
  * <p>{@code --warmup MS} (default 0: a cold run) first builds a separate instance of the same
@@ -119,9 +119,12 @@ public final class MacroBench {
     static Network create(String which, int threads, long seed, int n, int ce, int ci) {
         Network net = new Network(new Network.Context().threads(threads).seed(seed));
         switch (which) {
-            case "coba": {
+            case "coba":
+            case "coba-euler": {
+                // coba-euler: forward Euler, the method of the Brian2/BrainPy COBA scripts (Brian2's euler)
                 Coba c = new Coba();
                 if (n > 0) c.n = n;
+                c.forwardEuler = which.equals("coba-euler");
                 c.build(net);
                 break;
             }
@@ -148,7 +151,7 @@ public final class MacroBench {
                 break;
             }
             default:
-                throw new IllegalArgumentException("unknown network " + which + "; valid: coba, coba-stdp, cuba, brunel, memory");
+                throw new IllegalArgumentException("unknown network " + which + "; valid: coba, coba-euler, coba-stdp, cuba, brunel, memory");
         }
         return net;
     }

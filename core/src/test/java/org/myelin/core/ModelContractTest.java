@@ -26,7 +26,7 @@ class ModelContractTest {
                  double maxError, String... params) {
         @Override
         public String toString() {
-            return model;
+            return params.length == 0 ? model : model + " " + String.join(" ", params);
         }
     }
 
@@ -36,6 +36,8 @@ class ModelContractTest {
             new Entry("iaf_psc_exp", 200, 1000, 20_000, 100, 2, 0.05),
             new Entry("iaf_psc_alpha", 200, 1000, 20_000, 100, 2, 0.05),
             new Entry("iaf_cond_exp", 150, 600, 12_000, 5, 2, 0.05),
+            // forward Euler: first order, so a larger error at 0.1 ms
+            new Entry("iaf_cond_exp", 150, 600, 12_000, 5, 2, 0.2, "forward_euler", "1"),
             new Entry("iaf_cond_alpha", 150, 600, 12_000, 5, 2, 0.05),
             new Entry("aeif_cond_exp", 200, 1000, 20_000, 5, 0.5, 0.05, "t_ref", "0.5"),
             // forward Euler (NEST's consistent_integration): first order, so a larger error at 0.1 ms

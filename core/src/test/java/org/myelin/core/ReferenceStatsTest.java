@@ -18,7 +18,8 @@ import org.myelin.core.networks.Coba;
 import org.myelin.core.networks.Cuba;
 
 /**
- * Firing statistics of the COBA, CUBA and Brunel (2000) model A networks against Brian2 2.5.1 (C++
+ * Firing statistics of the COBA (with the default integration and with forward Euler on both sides),
+ * CUBA and Brunel (2000) model A networks against Brian2 2.5.1 (C++
  * standalone) outputs produced by {@code validation/brian2/reference_stats.py} and checked in under
  * {@code src/test/resources/reference/}.
  *
@@ -100,6 +101,16 @@ class ReferenceStatsTest {
     @Test
     void cobaMatchesBrian2() throws IOException {
         compare("coba", net -> new Coba().build(net), new long[] {1, 2, 3, 4}, 2);
+    }
+
+    /** COBA integrated by forward Euler on both sides (Brian2's method='euler', as the benchmark scripts). */
+    @Test
+    void cobaForwardEulerMatchesBrian2Euler() throws IOException {
+        compare("coba_euler", net -> {
+            Coba c = new Coba();
+            c.forwardEuler = true;
+            return c.build(net);
+        }, new long[] {1, 2, 3, 4}, 2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.myelin.core.model;
 
+import org.myelin.core.ModelException;
 import org.myelin.core.NeuronKernel;
 import org.myelin.core.NeuronModel;
 import org.myelin.core.ParamSpec;
@@ -40,6 +41,20 @@ import org.myelin.core.SpikeBuffer;
  * conductance. Every RK4 stage is evaluated with fused multiply-adds ({@link Math#fma}; one rounding
  * each), in the scalar and the vectorised kernel alike.
  *
+ * <h2>Forward Euler ({@code forward_euler = true})</h2>
+ * For side-by-side runs with simulators and scripts that integrate this model by forward Euler
+ * (Brian2's {@code method='euler'}, which the Brian2 and BrainPy COBA benchmark scripts use), all
+ * three variables take one explicit Euler step from the step-start state:
+ * {@code V += h (a - b min(V, V_th))} with a and b as above at t, and
+ * {@code g += -h g / tau_syn}, i.e. {@code g (1 - h/tau_syn)}; threshold, reset, refractoriness,
+ * input and timing are as with the default method. First order: the error halves with dt (0.1 mV
+ * at dt = 0.1 ms in the tests' convergence case, V from -65 mV with g_ex = 20 nS and g_in = 10 nS
+ * decaying at 1 and 3 ms, where the default method's error is about 1e-7 mV), and it is stable
+ * only while {@code h (g_L + g_ex + g_in) / C_m < 2}: there is no
+ * stiff fallback, as in Brian2. The build rejects {@code dt >= tau_syn_ex}, {@code dt >= tau_syn_in}
+ * and {@code dt >= C_m / g_L}, where the decay factors would not be positive. Use it to reproduce
+ * such scripts, or to compare simulators with the same method; the default is the accurate one.
+ *
  * <h2>Timing</h2>
  * Step t integrates over [t h, (t+1) h] with the conductances as they were at t h; the spikes
  * received in step t are then added (NEST's order), so they are visible in g at (t+1) h. The
@@ -60,6 +75,8 @@ import org.myelin.core.SpikeBuffer;
  * <tr><td>tau_syn_ex</td><td>ms</td><td>0.2</td><td>excitatory conductance decay time</td></tr>
  * <tr><td>tau_syn_in</td><td>ms</td><td>2</td><td>inhibitory conductance decay time</td></tr>
  * <tr><td>I_e</td><td>pA</td><td>0</td><td>constant input current</td></tr>
+ * <tr><td>forward_euler</td><td>bool</td><td>false</td><td>forward Euler for all three variables
+ * (above) instead of RK4 in V with exact conductance decay</td></tr>
  * </table>
  * State: {@code V_m} (mV), {@code g_ex} (nS), {@code g_in} (nS), {@code refractory_steps} (steps
  * left). Ports: 0 {@code ex} (nS), 1 {@code in} (nS, magnitude), 2 current (pA).
@@ -71,7 +88,7 @@ public final class IafCondExp extends NeuronModel {
     public static final IafCondExp INSTANCE = new IafCondExp();
 
     static final int V_TH = 0, V_RESET = 1, T_REF = 2, G_L = 3, C_M = 4, E_EX = 5, E_IN = 6, E_L = 7,
-            TAU_EX = 8, TAU_IN = 9, I_E = 10;
+            TAU_EX = 8, TAU_IN = 9, I_E = 10, FORWARD_EULER = 11;
     static final int V = 0, G_EX = 1, G_IN = 2, R = 3;
 
     /** Largest {@code h (g_L + g_ex + g_in) / C_m} integrated by one RK4 step; above it, substeps. */
@@ -102,6 +119,8 @@ public final class IafCondExp extends NeuronModel {
             ParamSpec.positive("tau_syn_ex", "ms", 0.2, "excitatory synaptic time constant"),
             ParamSpec.positive("tau_syn_in", "ms", 2, "inhibitory synaptic time constant"),
             ParamSpec.real("I_e", "pA", 0, "constant input current"),
+            ParamSpec.bool("forward_euler", false,
+                    "integrate by plain forward Euler (Brian2's method='euler') instead of RK4 with exact conductance decay"),
         }, new String[] {"V_m", "g_ex", "g_in", "refractory_steps"}, new String[] {"mV", "nS", "nS", "steps"});
     }
 
@@ -119,6 +138,22 @@ public final class IafCondExp extends NeuronModel {
     @Override
     public void validate(String element, double[] p, double dt) {
         requireBelow(element, p, "V_reset", "V_th");
+        if (p[FORWARD_EULER] != 0) {
+            // forward Euler's decay factors 1 - dt/tau must stay positive, or the conductances (and V
+            // at rest) oscillate in sign instead of decaying
+            for (String tau : new String[] {"tau_syn_ex", "tau_syn_in"}) {
+                double v = get(p, tau);
+                if (!(dt < v)) {
+                    throw new ModelException(element, tau, "value " + v + " ms must exceed dt = " + dt
+                            + " ms with forward_euler (its decay factor 1 - dt/" + tau + " would be <= 0)");
+                }
+            }
+            if (!(dt * p[G_L] < p[C_M])) {
+                throw new ModelException(element, "g_L", "value " + p[G_L] + " nS with C_m = " + p[C_M]
+                        + " pF gives tau_m = " + p[C_M] / p[G_L] + " ms, which must exceed dt = " + dt
+                        + " ms with forward_euler");
+            }
+        }
     }
 
     @Override
@@ -133,7 +168,7 @@ public final class IafCondExp extends NeuronModel {
 
     @Override
     public NeuronKernel compile(double[] p, double dt) {
-        return new Kernel(p, dt);
+        return p[FORWARD_EULER] != 0 ? new EulerKernel(p, dt, EULER_SIMD) : new Kernel(p, dt);
     }
 
     /**
@@ -406,6 +441,81 @@ public final class IafCondExp extends NeuronModel {
                 gi = giF;
             }
             return y;
+        }
+    }
+    /** The vectorised forward-Euler step ({@link CondExpEulerSimd}), or null without the vector API. */
+    interface EulerPass {
+        /** The kernel's step for [from, to), bit-identical to {@link EulerKernel#updateScalar}. */
+        void update(EulerKernel k, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out);
+    }
+
+    static final EulerPass EULER_SIMD = Simd.load(EulerPass.class, "CondExpEulerSimd");
+
+    /** The step with {@code forward_euler = true}: one explicit Euler step of V, g_ex and g_in. */
+    static final class EulerKernel implements NeuronKernel {
+        final double h;
+        // V' = a - b min(V, V_th), a and -b affine in g_ex, g_in (as Kernel's a0, nb0)
+        final double invC, restC, aEx0, aIn0, nInvC, nGLC;
+        // the conductances' Euler factors 1 - h/tau_syn
+        final double exEuler, inEuler;
+        final double vTh, vReset;
+        final int refSteps;
+        private final EulerPass simd;
+
+        /** With {@code simd} null, the scalar loop; otherwise the vectorised pass. */
+        EulerKernel(double[] p, double dt, EulerPass simd) {
+            h = dt;
+            invC = 1.0 / p[C_M];
+            restC = (p[G_L] * p[E_L] + p[I_E]) * invC;
+            aEx0 = p[E_EX] * invC;
+            aIn0 = p[E_IN] * invC;
+            nInvC = -invC;
+            nGLC = -(p[G_L] * invC);
+            exEuler = 1.0 - dt / p[TAU_EX];
+            inEuler = 1.0 - dt / p[TAU_IN];
+            vTh = p[V_TH];
+            vReset = p[V_RESET];
+            refSteps = IafPropagator.refractorySteps(p[T_REF], dt);
+            this.simd = simd;
+        }
+
+        @Override
+        public void update(long step, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
+            if (simd != null) {
+                simd.update(this, s, in, base, from, to, out);
+            } else {
+                updateScalar(s, in, base, from, to, out);
+            }
+        }
+
+        /**
+         * The scalar loop; the vectorised pass performs exactly these operations, lane by lane:
+         * {@code y = fma(fma(-b, min(V, V_th), a), h, V)}, {@code g = fma(g, 1 - h/tau, input)}.
+         */
+        void updateScalar(double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
+            final double[] v = s[V], gex = s[G_EX], gin = s[G_IN], r = s[R];
+            final double[] spEx = in[0], spIn = in[1], cur = in[2];
+            for (int i = from; i < to; i++) {
+                final double ge0 = gex[i], gi0 = gin[i];
+                if (r[i] == 0) {
+                    final double v0 = v[i];
+                    final double ac = Math.fma(cur[base + i], invC, restC);
+                    final double a0 = Math.fma(gi0, aIn0, Math.fma(ge0, aEx0, ac));
+                    final double nb0 = Math.fma(gi0, nInvC, Math.fma(ge0, nInvC, nGLC));
+                    double y = Math.fma(Math.fma(nb0, v0 < vTh ? v0 : vTh, a0), h, v0);
+                    if (y >= vTh) {
+                        r[i] = refSteps;
+                        y = vReset;
+                        out.add(i);
+                    }
+                    v[i] = y;
+                } else {
+                    r[i] -= 1;
+                    v[i] = vReset;
+                }
+                gex[i] = Math.fma(ge0, exEuler, spEx[base + i]);
+                gin[i] = Math.fma(gi0, inEuler, spIn[base + i]);
+            }
         }
     }
 }

@@ -12,7 +12,8 @@ import org.myelin.core.Synapse;
  * E_L = V_reset = -60 mV, V_th = -50 mV, t_ref = 5 ms, E_ex = 0 mV, E_in = -80 mV,
  * tau_syn_ex = 5 ms, tau_syn_in = 10 ms, constant drive I_e = 200 pA; pairwise Bernoulli
  * connectivity p = 0.02 without autapses, conductance jumps we = 6 nS and wi = 67 nS, delay one step
- * (0.1 ms). Initial V_m uniform in [-60, -50) mV, conductances 0.
+ * (0.1 ms). Initial V_m uniform in [-60, -50) mV, conductances 0. With {@link #forwardEuler} the
+ * neurons integrate by forward Euler, as those scripts do in Brian2 ({@code method='euler'}).
  */
 public final class Coba {
     public int n = 4_000;
@@ -22,6 +23,8 @@ public final class Coba {
     public double delay = 0.1;
     /** The E-&gt;E synapse; null: static, {@code we}, {@code delay} (e.g. a plastic one for benchmarks). */
     public Synapse ee;
+    /** {@code iaf_cond_exp}'s {@code forward_euler}: the scripts' method instead of the accurate default. */
+    public boolean forwardEuler;
 
     /** Builds the network into {@code net}; returns {E, I}. */
     public Population[] build(Network net) {
@@ -36,8 +39,8 @@ public final class Coba {
         return new Population[] {e, i};
     }
 
-    private static Population neurons(Network net, String name, int size) {
-        return net.population(name, "iaf_cond_exp", size)
+    private Population neurons(Network net, String name, int size) {
+        return net.population(name, "iaf_cond_exp", size).param("forward_euler", forwardEuler ? 1 : 0)
                 .param("C_m", 200).param("g_L", 10).param("E_L", -60).param("V_reset", -60).param("V_th", -50)
                 .param("t_ref", 5).param("E_ex", 0).param("E_in", -80).param("tau_syn_ex", 5)
                 .param("tau_syn_in", 10).param("I_e", 200)

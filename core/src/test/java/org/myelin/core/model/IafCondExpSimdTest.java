@@ -67,4 +67,48 @@ class IafCondExpSimdTest {
         // both outcomes of the error test between Z_MAX and 2 Z_MAX are covered
         assertTrue(whole > 1_000 && split > 1_000, "taken whole: " + whole + ", split: " + split);
     }
+    /** The same for the forward-Euler kernel ({@code forward_euler = true}). */
+    @Test
+    void vectorisedEulerKernelIsBitIdenticalToScalar() {
+        assertNotNull(IafCondExp.EULER_SIMD, "the tests run with --add-modules jdk.incubator.vector");
+        double[] p = IafCondExp.INSTANCE.defaults();
+        p[IafCondExp.I_E] = 300;
+        p[IafCondExp.TAU_IN] = 10;
+        p[IafCondExp.TAU_EX] = 5;
+        p[IafCondExp.FORWARD_EULER] = 1;
+        double dt = 0.1;
+        int n = 1003, from = 1, to = n - 1;
+        IafCondExp.EulerKernel scalar = new IafCondExp.EulerKernel(p, dt, null);
+        IafCondExp.EulerKernel simd = new IafCondExp.EulerKernel(p, dt, IafCondExp.EULER_SIMD);
+        double[][] a = new double[4][n], b = new double[4][n];
+        Random rnd = new Random(8);
+        for (int i = 0; i < n; i++) {
+            a[0][i] = -75 + 25 * rnd.nextDouble();
+            a[1][i] = 50 * rnd.nextDouble();
+            a[2][i] = 200 * rnd.nextDouble();
+            a[3][i] = i % 7 == 0 ? 3 : 0;
+        }
+        for (int k = 0; k < 4; k++) b[k] = a[k].clone();
+        int base = 5;
+        double[][] in = new double[3][base + n];
+        SpikeBuffer sa = new SpikeBuffer(16), sb = new SpikeBuffer(16);
+        int spikes = 0, refractory = 0;
+        for (int step = 0; step < 2000; step++) {
+            for (int i = 0; i < n; i++) {
+                in[0][base + i] = rnd.nextInt(10) == 0 ? 30 * rnd.nextDouble() : 0;
+                in[1][base + i] = rnd.nextInt(20) == 0 ? 100 * rnd.nextDouble() : 0;
+                in[2][base + i] = rnd.nextInt(50) == 0 ? 500 * rnd.nextDouble() : 0;
+                if (a[3][i] > 0) refractory++;
+            }
+            sa.clear();
+            sb.clear();
+            scalar.update(step, a, in, base, from, to, sa);
+            simd.update(step, b, in, base, from, to, sb);
+            assertEquals(sa.size(), sb.size(), "spike count at step " + step);
+            for (int s = 0; s < sa.size(); s++) assertEquals(sa.get(s), sb.get(s));
+            spikes += sa.size();
+            for (int k = 0; k < 4; k++) assertArrayEquals(a[k], b[k], "state " + k + " at step " + step);
+        }
+        assertTrue(spikes > 2000 && refractory > 100_000, "spikes: " + spikes + ", refractory neuron-steps: " + refractory);
+    }
 }

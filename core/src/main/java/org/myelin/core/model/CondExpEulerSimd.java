@@ -1,0 +1,67 @@
+package org.myelin.core.model;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import org.myelin.core.SpikeBuffer;
+
+/**
+ * {@link IafCondExp}'s forward-Euler step ({@code forward_euler = true}) with the JDK's vector API,
+ * used only when module {@code jdk.incubator.vector} is present (see {@link Simd}); nothing else
+ * references this class.
+ *
+ * <p>One branch-free pass: the Euler step of V, the refractory hold and countdown, threshold and
+ * reset as blends, the conductances' Euler decay plus this step's input. Only a vector with a spike
+ * leaves the vector path, to add its spiking lanes in ascending order (read back from an array:
+ * {@code VectorMask.toLong} boxes the mask in JDK 17). Every lane performs the
+ * scalar loop's operations ({@link IafCondExp.EulerKernel#updateScalar}) in its order with the same
+ * fused multiply-adds; {@code min(x, V_th)} equals the scalar {@code x < V_th ? x : V_th} for every
+ * non-NaN value, so results are bit-identical (a test checks this).
+ */
+final class CondExpEulerSimd implements IafCondExp.EulerPass {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    @Override
+    public void update(IafCondExp.EulerKernel k, double[][] s, double[][] in, int base, int from, int to,
+            SpikeBuffer out) {
+        final double[] v = s[IafCondExp.V], gex = s[IafCondExp.G_EX], gin = s[IafCondExp.G_IN], r = s[IafCondExp.R];
+        final double[] spEx = in[0], spIn = in[1], cur = in[2];
+        final DoubleVector h = DoubleVector.broadcast(S, k.h);
+        final DoubleVector invC = DoubleVector.broadcast(S, k.invC), restC = DoubleVector.broadcast(S, k.restC);
+        final DoubleVector aEx0 = DoubleVector.broadcast(S, k.aEx0), aIn0 = DoubleVector.broadcast(S, k.aIn0);
+        final DoubleVector nInvC = DoubleVector.broadcast(S, k.nInvC), nGLC = DoubleVector.broadcast(S, k.nGLC);
+        final DoubleVector exE = DoubleVector.broadcast(S, k.exEuler), inE = DoubleVector.broadcast(S, k.inEuler);
+        final DoubleVector vTh = DoubleVector.broadcast(S, k.vTh), vReset = DoubleVector.broadcast(S, k.vReset);
+        final DoubleVector refSteps = DoubleVector.broadcast(S, k.refSteps);
+        final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
+        final double svTh = k.vTh;
+        final double[] lanes = new double[L];
+        final int upper = from + S.loopBound(to - from);
+        for (int i = from; i < upper; i += L) {
+            final DoubleVector ge0 = DoubleVector.fromArray(S, gex, i);
+            final DoubleVector gi0 = DoubleVector.fromArray(S, gin, i);
+            final DoubleVector v0 = DoubleVector.fromArray(S, v, i);
+            final DoubleVector rr = DoubleVector.fromArray(S, r, i);
+            final DoubleVector ac = DoubleVector.fromArray(S, cur, base + i).fma(invC, restC);
+            final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
+            final DoubleVector y = nb0.fma(v0.min(vTh), a0).fma(h, v0);
+            // refractory lanes hold V_reset (< V_th), so they never spike
+            final DoubleVector held = y.blend(vReset, rr.compare(VectorOperators.GT, zero));
+            final VectorMask<Double> spike = held.compare(VectorOperators.GE, vTh);
+            held.blend(vReset, spike).intoArray(v, i);
+            rr.sub(one).max(zero).blend(refSteps, spike).intoArray(r, i);
+            if (spike.anyTrue()) {
+                // lane by lane from an array: VectorMask.toLong is not intrinsified in JDK 17 (it
+                // boxes the mask, and cost more than the whole step)
+                held.intoArray(lanes, 0);
+                for (int l = 0; l < L; l++) if (lanes[l] >= svTh) out.add(i + l);
+            }
+            ge0.fma(exE, DoubleVector.fromArray(S, spEx, base + i)).intoArray(gex, i);
+            gi0.fma(inE, DoubleVector.fromArray(S, spIn, base + i)).intoArray(gin, i);
+        }
+        if (upper < to) k.updateScalar(s, in, base, upper, to, out);
+    }
+}
