@@ -82,7 +82,7 @@ for r in sorted(my, key=lambda r: (r["network"], r["kind"], r.get("threads", 0))
         ratio = b2_time(ref) / my_time(r)
         t = targets.get((net, r["threads"]))
         same = (net != "coba") or meth == ("euler" if mynet == "coba-euler" else "rk4")
-        flag = "" if t is None or not same else f"target >= {t}: {'ok' if ratio >= t else 'MISSED'} (same method)"
+        flag = "" if t is None or not same else f"target >= {t}: {'ok' if ratio >= t else 'MISSED'}" + (" (same method)" if net == "coba" else "")
         print(f"  {mynet:<10} myelin {r['kind']:<4} {r['threads']} thr vs brian2{(' ' + meth) if meth else '':<6}: "
               f"{ratio:6.2f}x  {flag}")
 for r in my:

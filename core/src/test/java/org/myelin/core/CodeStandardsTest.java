@@ -28,7 +28,8 @@ class CodeStandardsTest {
         {"new (?!\\w*(Exception|Error)\\()\\w", "allocation"},
         {"\\.stream\\(|Stream\\.", "streams"},
         {"->", "lambda"},
-        {"\\b(Integer|Long|Double|Float|Boolean)\\b(?!\\.)", "boxed type"},
+        // a type argument (VectorMask<Double>, the vector API's lane type) is not a boxed value
+        {"(?<!<)\\b(Integer|Long|Double|Float|Boolean)\\b(?![.>])", "boxed type"},
         {"\\bRandom\\b", "java.util.Random"},
         {"\\b(List|Map|Set|Collection|Iterator|ArrayList|HashMap|populations|projections|stimulations)\\b",
             "collection (for-each over arrays only)"},

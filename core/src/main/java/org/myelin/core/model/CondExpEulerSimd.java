@@ -38,7 +38,7 @@ final class CondExpEulerSimd implements IafCondExp.EulerPass {
         final DoubleVector refSteps = DoubleVector.broadcast(S, k.refSteps);
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
         final double svTh = k.vTh;
-        final double[] lanes = new double[L];
+        final double[] lanes = k.lanes(v.length);
         final int upper = from + S.loopBound(to - from);
         for (int i = from; i < upper; i += L) {
             final DoubleVector ge0 = DoubleVector.fromArray(S, gex, i);
@@ -56,8 +56,8 @@ final class CondExpEulerSimd implements IafCondExp.EulerPass {
             if (spike.anyTrue()) {
                 // lane by lane from an array: VectorMask.toLong is not intrinsified in JDK 17 (it
                 // boxes the mask, and cost more than the whole step)
-                held.intoArray(lanes, 0);
-                for (int l = 0; l < L; l++) if (lanes[l] >= svTh) out.add(i + l);
+                held.intoArray(lanes, i); // at the vector's own index: workers never overlap
+                for (int l = 0; l < L; l++) if (lanes[i + l] >= svTh) out.add(i + l);
             }
             ge0.fma(exE, DoubleVector.fromArray(S, spEx, base + i)).intoArray(gex, i);
             gi0.fma(inE, DoubleVector.fromArray(S, spIn, base + i)).intoArray(gin, i);
