@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.myelin.core.NeuronKernel;
 import org.myelin.core.SpikeBuffer;
 
 /**
@@ -28,18 +29,10 @@ class IafCondExpSimdTest {
         int n = 1003, from = 1, to = n - 1;
         IafCondExp.Kernel scalar = new IafCondExp.Kernel(p, dt, null);
         IafCondExp.Kernel simd = new IafCondExp.Kernel(p, dt, IafCondExp.SIMD);
-        double[][] a = new double[4][n], b = new double[4][n];
         Random rnd = new Random(7);
-        for (int i = 0; i < n; i++) {
-            a[0][i] = -75 + 25 * rnd.nextDouble();
-            a[1][i] = 50 * rnd.nextDouble();
-            a[2][i] = i % 9 == 0 ? 5000 * rnd.nextDouble() : 200 * rnd.nextDouble();
-            a[3][i] = i % 7 == 0 ? 3 : 0;
-        }
-        for (int k = 0; k < 4; k++) b[k] = a[k].clone();
+        double[][] a = randomState(rnd, n, 5000), b = copy(a);
         int base = 5;
         double[][] in = new double[3][base + n];
-        SpikeBuffer sa = new SpikeBuffer(16), sb = new SpikeBuffer(16);
         int spikes = 0, stiff = 0, whole = 0, split = 0;
         for (int step = 0; step < 2000; step++) {
             for (int i = 0; i < n; i++) {
@@ -53,20 +46,14 @@ class IafCondExpSimdTest {
                     else split++;
                 }
             }
-            sa.clear();
-            sb.clear();
-            scalar.update(step, a, in, base, from, to, sa);
-            simd.update(step, b, in, base, from, to, sb);
-            assertEquals(sa.size(), sb.size(), "spike count at step " + step);
-            for (int s = 0; s < sa.size(); s++) assertEquals(sa.get(s), sb.get(s));
-            spikes += sa.size();
-            for (int k = 0; k < 4; k++) assertArrayEquals(a[k], b[k], "state " + k + " at step " + step);
+            spikes += stepBoth(scalar, simd, a, b, in, base, from, to, step);
         }
         assertTrue(spikes > 200, "spikes: " + spikes);
         assertTrue(stiff > 10_000, "stiff neuron-steps: " + stiff);
         // both outcomes of the error test between Z_MAX and 2 Z_MAX are covered
         assertTrue(whole > 1_000 && split > 1_000, "taken whole: " + whole + ", split: " + split);
     }
+
     /** The same for the forward-Euler kernel ({@code forward_euler = true}). */
     @Test
     void vectorisedEulerKernelIsBitIdenticalToScalar() {
@@ -80,18 +67,10 @@ class IafCondExpSimdTest {
         int n = 1003, from = 1, to = n - 1;
         IafCondExp.EulerKernel scalar = new IafCondExp.EulerKernel(p, dt, null);
         IafCondExp.EulerKernel simd = new IafCondExp.EulerKernel(p, dt, IafCondExp.EULER_SIMD);
-        double[][] a = new double[4][n], b = new double[4][n];
         Random rnd = new Random(8);
-        for (int i = 0; i < n; i++) {
-            a[0][i] = -75 + 25 * rnd.nextDouble();
-            a[1][i] = 50 * rnd.nextDouble();
-            a[2][i] = 200 * rnd.nextDouble();
-            a[3][i] = i % 7 == 0 ? 3 : 0;
-        }
-        for (int k = 0; k < 4; k++) b[k] = a[k].clone();
+        double[][] a = randomState(rnd, n, 200), b = copy(a);
         int base = 5;
         double[][] in = new double[3][base + n];
-        SpikeBuffer sa = new SpikeBuffer(16), sb = new SpikeBuffer(16);
         int spikes = 0, refractory = 0;
         for (int step = 0; step < 2000; step++) {
             for (int i = 0; i < n; i++) {
@@ -100,15 +79,41 @@ class IafCondExpSimdTest {
                 in[2][base + i] = rnd.nextInt(50) == 0 ? 500 * rnd.nextDouble() : 0;
                 if (a[3][i] > 0) refractory++;
             }
-            sa.clear();
-            sb.clear();
-            scalar.update(step, a, in, base, from, to, sa);
-            simd.update(step, b, in, base, from, to, sb);
-            assertEquals(sa.size(), sb.size(), "spike count at step " + step);
-            for (int s = 0; s < sa.size(); s++) assertEquals(sa.get(s), sb.get(s));
-            spikes += sa.size();
-            for (int k = 0; k < 4; k++) assertArrayEquals(a[k], b[k], "state " + k + " at step " + step);
+            spikes += stepBoth(scalar, simd, a, b, in, base, from, to, step);
         }
         assertTrue(spikes > 2000 && refractory > 100_000, "spikes: " + spikes + ", refractory neuron-steps: " + refractory);
+    }
+
+    /**
+     * V_m in [-75, -50), g_ex in [0, 50), g_in in [0, 200) except every ninth neuron's in
+     * [0, giNinth), every seventh neuron refractory for 3 more steps.
+     */
+    private static double[][] randomState(Random rnd, int n, double giNinth) {
+        double[][] a = new double[4][n];
+        for (int i = 0; i < n; i++) {
+            a[0][i] = -75 + 25 * rnd.nextDouble();
+            a[1][i] = 50 * rnd.nextDouble();
+            a[2][i] = i % 9 == 0 ? giNinth * rnd.nextDouble() : 200 * rnd.nextDouble();
+            a[3][i] = i % 7 == 0 ? 3 : 0;
+        }
+        return a;
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] b = new double[a.length][];
+        for (int k = 0; k < a.length; k++) b[k] = a[k].clone();
+        return b;
+    }
+
+    /** One step of both kernels on their own state; asserts the same spikes and state; returns the spikes. */
+    private static int stepBoth(NeuronKernel scalar, NeuronKernel simd, double[][] a, double[][] b, double[][] in,
+            int base, int from, int to, int step) {
+        SpikeBuffer sa = new SpikeBuffer(16), sb = new SpikeBuffer(16);
+        scalar.update(step, a, in, base, from, to, sa);
+        simd.update(step, b, in, base, from, to, sb);
+        assertEquals(sa.size(), sb.size(), "spike count at step " + step);
+        for (int s = 0; s < sa.size(); s++) assertEquals(sa.get(s), sb.get(s));
+        for (int k = 0; k < a.length; k++) assertArrayEquals(a[k], b[k], "state " + k + " at step " + step);
+        return sa.size();
     }
 }
