@@ -50,10 +50,10 @@ import org.myelin.core.SpikeBuffer;
  * input and timing are as with the default method. First order: the error halves with dt (0.1 mV
  * at dt = 0.1 ms in the tests' convergence case, V from -65 mV with g_ex = 20 nS and g_in = 10 nS
  * decaying at 1 and 3 ms, where the default method's error is about 1e-7 mV), and it is stable
- * only while {@code h (g_L + g_ex + g_in) / C_m < 2}: there is no
- * stiff fallback, as in Brian2. The build rejects {@code dt >= tau_syn_ex}, {@code dt >= tau_syn_in}
- * and {@code dt >= C_m / g_L}, where the decay factors would not be positive. Use it to reproduce
- * such scripts, or to compare simulators with the same method; the default is the accurate one.
+ * only while {@code h (g_L + g_ex + g_in) / C_m < 2}: there is no stiff fallback, as in Brian2.
+ * The build rejects {@code dt >= tau_syn_ex}, {@code dt >= tau_syn_in} and {@code dt >= C_m / g_L},
+ * where the decay factors would not be positive. Use it to reproduce such scripts, or to compare
+ * simulators with the same method; the default is the accurate one.
  *
  * <h2>Timing</h2>
  * Step t integrates over [t h, (t+1) h] with the conductances as they were at t h; the spikes
@@ -120,7 +120,7 @@ public final class IafCondExp extends NeuronModel {
             ParamSpec.positive("tau_syn_in", "ms", 2, "inhibitory synaptic time constant"),
             ParamSpec.real("I_e", "pA", 0, "constant input current"),
             ParamSpec.bool("forward_euler", false,
-                    "integrate by plain forward Euler (Brian2's method='euler') instead of RK4 with exact conductance decay"),
+                    "forward Euler (Brian2's method='euler') instead of RK4 with exact conductance decay"),
         }, new String[] {"V_m", "g_ex", "g_in", "refractory_steps"}, new String[] {"mV", "nS", "nS", "steps"});
     }
 
