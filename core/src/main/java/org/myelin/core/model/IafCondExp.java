@@ -210,26 +210,52 @@ public final class IafCondExp extends NeuronModel {
 
     static final Passes SIMD = Simd.load(Passes.class, "CondExpSimd");
 
-    static final class Kernel implements NeuronKernel {
+    /**
+     * What both integrators share: the membrane equation {@code dV/dt = a - b min(V, V_th)} with
+     * {@code a = (g_L E_L + I_e + I) / C_m + g_ex E_ex / C_m + g_in E_in / C_m} and
+     * {@code b = (g_L + g_ex + g_in) / C_m} at the step's start, threshold, reset and refractoriness.
+     */
+    abstract static class Membrane implements NeuronKernel {
         final double h;
-        final double exHalf, exFull, inHalf, inFull;
-        final double[] exHalfSub, inHalfSub;
-        // coefficients of a(t) and b(t) in g_ex(0), g_in(0) at t = 0, h/2, h; total conductance
-        // above gStiff takes the substep slow path
-        final double aEx0, aIn0, aExH, aInH, aExF, aInF, nbExH, nbInH, nbExF, nbInF, gStiff;
-        // total conductance up to which a step may be taken whole if its error estimate allows (z = 2 Z_MAX);
-        // the estimate's coefficients 1/(tau_ex C_m), 1/(tau_in C_m), h/120
-        final double gWhole, dEx, dIn, h120;
+        // coefficients of a and -b in g_ex, g_in at the step's start: a = restC + I/C_m + aEx0 g_ex + aIn0 g_in
+        final double aEx0, aIn0;
         // -1/C_m and -g_L/C_m: the b coefficients enter negated, so that every stage is one fused multiply-add
         final double nInvC, nGLC;
-        final double tauEx, tauIn;
         final double invC;
         final double gLC;
         final double restC;
         final double eEx, eIn;
         final double vTh, vReset;
-        final double hOverC, zLeak;
         final int refSteps;
+
+        Membrane(double[] p, double dt) {
+            h = dt;
+            invC = 1.0 / p[C_M];
+            gLC = p[G_L] * invC;
+            restC = (p[G_L] * p[E_L] + p[I_E]) * invC;
+            eEx = p[E_EX];
+            eIn = p[E_IN];
+            vTh = p[V_TH];
+            vReset = p[V_RESET];
+            refSteps = IafPropagator.refractorySteps(p[T_REF], dt);
+            aEx0 = eEx * invC;
+            aIn0 = eIn * invC;
+            nInvC = -invC;
+            nGLC = -gLC;
+        }
+    }
+
+    static final class Kernel extends Membrane {
+        final double exHalf, exFull, inHalf, inFull;
+        final double[] exHalfSub, inHalfSub;
+        // coefficients of a(t) and b(t) in g_ex(0), g_in(0) at t = h/2, h; total conductance above
+        // gStiff takes the substep slow path
+        final double aExH, aInH, aExF, aInF, nbExH, nbInH, nbExF, nbInF, gStiff;
+        // total conductance up to which a step may be taken whole if its error estimate allows (z = 2 Z_MAX);
+        // the estimate's coefficients 1/(tau_ex C_m), 1/(tau_in C_m), h/120
+        final double gWhole, dEx, dIn, h120;
+        final double tauEx, tauIn;
+        final double hOverC, zLeak;
 
         Kernel(double[] p, double dt) {
             this(p, dt, SIMD);
@@ -237,7 +263,7 @@ public final class IafCondExp extends NeuronModel {
 
         /** With {@code simd} null, the fused scalar loop; otherwise the vectorised passes. */
         Kernel(double[] p, double dt, Passes simd) {
-            h = dt;
+            super(p, dt);
             tauEx = p[TAU_EX];
             tauIn = p[TAU_IN];
             exHalf = Math.exp(-0.5 * dt / tauEx);
@@ -251,18 +277,8 @@ public final class IafCondExp extends NeuronModel {
                 exHalfSub[n] = Math.exp(-0.5 * dt / n / tauEx);
                 inHalfSub[n] = Math.exp(-0.5 * dt / n / tauIn);
             }
-            invC = 1.0 / p[C_M];
-            gLC = p[G_L] * invC;
-            restC = (p[G_L] * p[E_L] + p[I_E]) * invC;
-            eEx = p[E_EX];
-            eIn = p[E_IN];
-            vTh = p[V_TH];
-            vReset = p[V_RESET];
             hOverC = dt * invC;
             zLeak = dt * gLC;
-            refSteps = IafPropagator.refractorySteps(p[T_REF], dt);
-            aEx0 = eEx * invC;
-            aIn0 = eIn * invC;
             aExH = exHalf * eEx * invC;
             aInH = inHalf * eIn * invC;
             aExF = exFull * eEx * invC;
@@ -271,8 +287,6 @@ public final class IafCondExp extends NeuronModel {
             nbInH = -(inHalf * invC);
             nbExF = -(exFull * invC);
             nbInF = -(inFull * invC);
-            nInvC = -invC;
-            nGLC = -gLC;
             gStiff = (Z_MAX - zLeak) / hOverC;
             gWhole = (2 * Z_MAX - zLeak) / hOverC;
             dEx = invC / tauEx;
@@ -443,6 +457,7 @@ public final class IafCondExp extends NeuronModel {
             return y;
         }
     }
+
     /** The vectorised forward-Euler step ({@link CondExpEulerSimd}), or null without the vector API. */
     interface EulerPass {
         /** The kernel's step for [from, to), bit-identical to {@link EulerKernel#updateScalar}. */
@@ -452,30 +467,16 @@ public final class IafCondExp extends NeuronModel {
     static final EulerPass EULER_SIMD = Simd.load(EulerPass.class, "CondExpEulerSimd");
 
     /** The step with {@code forward_euler = true}: one explicit Euler step of V, g_ex and g_in. */
-    static final class EulerKernel implements NeuronKernel {
-        final double h;
-        // V' = a - b min(V, V_th), a and -b affine in g_ex, g_in (as Kernel's a0, nb0)
-        final double invC, restC, aEx0, aIn0, nInvC, nGLC;
+    static final class EulerKernel extends Membrane {
         // the conductances' Euler factors 1 - h/tau_syn
         final double exEuler, inEuler;
-        final double vTh, vReset;
-        final int refSteps;
         private final EulerPass simd;
 
         /** With {@code simd} null, the scalar loop; otherwise the vectorised pass. */
         EulerKernel(double[] p, double dt, EulerPass simd) {
-            h = dt;
-            invC = 1.0 / p[C_M];
-            restC = (p[G_L] * p[E_L] + p[I_E]) * invC;
-            aEx0 = p[E_EX] * invC;
-            aIn0 = p[E_IN] * invC;
-            nInvC = -invC;
-            nGLC = -(p[G_L] * invC);
+            super(p, dt);
             exEuler = 1.0 - dt / p[TAU_EX];
             inEuler = 1.0 - dt / p[TAU_IN];
-            vTh = p[V_TH];
-            vReset = p[V_RESET];
-            refSteps = IafPropagator.refractorySteps(p[T_REF], dt);
             this.simd = simd;
         }
 
