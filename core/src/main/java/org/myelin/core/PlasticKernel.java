@@ -26,4 +26,16 @@ public interface PlasticKernel {
      */
     default void trigger(PlasticSynapses syn, int src, int stamp, int lo, int hi) {
     }
+
+    /**
+     * {@link Projection#settle()}: apply to source {@code src}'s row every weight change due to the
+     * postsynaptic spikes that reached the synapses by {@code stamp} (those a lazy rule would apply
+     * at the source's next presynaptic spike), and move the source's state to {@code stamp} so that
+     * the next presynaptic spike continues from there with the same result (up to rounding) as
+     * without the call. Called only for rules whose {@link Plasticity#settles()} is true, between
+     * runs, after every spike with a stamp up to {@code stamp} was delivered.
+     */
+    default void settle(PlasticSynapses syn, int src, int stamp, int lo, int hi) {
+        throw new UnsupportedOperationException(syn.rule().name() + " cannot settle");
+    }
 }

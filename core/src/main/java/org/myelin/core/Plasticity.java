@@ -107,6 +107,16 @@ public abstract class Plasticity {
         return 1;
     }
 
+    /**
+     * Whether the kernel implements {@link PlasticKernel#settle}, so that
+     * {@link Projection#settle()} can bring the weights up to the current time (rules whose pending
+     * change needs more state than the source's, such as nearest-neighbour pairings that remember
+     * which pairing was used, return false).
+     */
+    public boolean settles() {
+        return false;
+    }
+
     /** The kernel for time step {@code dt} (ms). */
     public abstract PlasticKernel compile(double dt);
 

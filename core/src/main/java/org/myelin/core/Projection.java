@@ -84,6 +84,39 @@ public final class Projection {
     }
 
     /**
+     * Brings a plastic projection's weights up to the current time: applies every weight change due
+     * to a postsynaptic spike that has reached its synapse, which the rule would otherwise apply at
+     * the synapse's next presynaptic spike. Plastic rules here are lazy, as NEST's: a postsynaptic
+     * spike changes the weights when the next presynaptic spike is delivered, so between runs
+     * {@link #weights()} and {@link #synapses()} read each weight as of its source's last spike
+     * (NEST's {@code GetStatus}), not as Brian2's immediate {@code on_post} update leaves it. Call
+     * this before reading weights that a computation between runs depends on, such as a per-stimulus
+     * normalisation (Diehl and Cook 2015).
+     *
+     * <p>Exact: the later presynaptic spikes continue from the settled state, and the weights they
+     * leave equal those of a run without the call up to rounding (the traces' decay is split at the
+     * call). A static projection has nothing to settle (no-op). Throws
+     * {@link UnsupportedOperationException}, changing nothing, for a rule whose pending change
+     * depends on more than its per-source state ({@link Plasticity#settles()} false: the
+     * nearest-neighbour pair rules, and rules with a volume transmitter, which settle at its
+     * period). Not while the network runs.
+     */
+    public void settle() {
+        if (groups == null) throw new IllegalStateException(element() + ": network not built yet");
+        net.checkNotRunning();
+        Plasticity rule = synapse.plasticity;
+        if (rule == null) return;
+        if (!rule.settles()) {
+            throw new UnsupportedOperationException(element() + ": settle: rule " + rule.name()
+                    + " applies its changes at presynaptic spikes only; valid: a rule whose settles() is true "
+                    + "(stdp_synapse, stdp_triplet_synapse, stdp_triplet_nn_synapse)");
+        }
+        long stamp = net.step;
+        if (stamp > Integer.MAX_VALUE) throw new IllegalStateException(element() + ": settle: step " + stamp + " beyond the stamps' range");
+        for (SynapseGroup[] gs : groups) for (SynapseGroup g : gs) g.settle((int) stamp);
+    }
+
+    /**
      * Every synapse's weight, in the order of {@link #synapses()} ({@code synapses().weight}), read
      * straight from the synapse groups: the first call (or {@link #setWeights}) computes and keeps
      * that order (4 bytes per synapse), later calls cost one pass. For reading and writing weights

@@ -221,6 +221,14 @@ final class SynapseGroup {
         for (int src = 0; src < rp.length - 1; src++) kern.trigger(ps, src, stamp, rp[src], rp[src + 1]);
     }
 
+    /** {@link Projection#settle()}: every row brought up to {@code stamp}. */
+    void settle(int stamp) {
+        final PlasticSynapses ps = plastic;
+        final PlasticKernel kern = ps.kernel;
+        final int[] rp = rowPtr;
+        for (int src = 0; src < rp.length - 1; src++) kern.settle(ps, src, stamp, rp[src], rp[src + 1]);
+    }
+
     /** Weight of synapse k as transmitted (sign restored). */
     double weight(int k) {
         if (plastic != null) return plastic.weight[k];

@@ -270,6 +270,16 @@ public final class Stdp extends Plasticity {
         return tauMinus;
     }
 
+    /**
+     * True for all-to-all pairing ({@code stdp_synapse}), whose pending facilitation depends only on
+     * K+ and t_last; the nearest-neighbour pairings remember which pairing the last presynaptic
+     * spike made and cannot be brought forward without a spike.
+     */
+    @Override
+    public boolean settles() {
+        return pairing == Pairing.ALL_TO_ALL;
+    }
+
     @Override
     public PlasticKernel compile(double dt) {
         switch (pairing) {
@@ -353,19 +363,44 @@ public final class Stdp extends Plasticity {
             for (int k = lo; k < hi; k++) {
                 final int j = syn.target(k);
                 final int d = syn.delay(k);
-                double wk = w[k];
-                if (post.newest(j) > sLast - d) {
-                    // postsynaptic spikes since the previous presynaptic one (the rare case)
-                    final long r = post.range(j, sLast - d, stamp - d);
-                    final int a = (int) (r >>> 32);
-                    final int b = (int) r;
-                    for (int i = a; i < b; i++) wk = facilitate(wk, kplus * plus.of(post.stamp(j, i) + d - sLast));
-                    if (a < b) post.access(j, a, b);
-                }
-                w[k] = depress(wk, post.trace(j, tr, stamp - d));
+                w[k] = depress(pending(post, j, d, w[k], sLast, stamp, kplus), post.trace(j, tr, stamp - d));
             }
             kp[src] = kplus * plus.of(stamp - sLast) + 1.0;
             last[src] = stamp;
+        }
+
+        /**
+         * The facilitation of every postsynaptic spike that reached the synapses by {@code stamp};
+         * K+ then holds its value at {@code stamp} (no increment) and {@code t_last} becomes
+         * {@code stamp}, so the next presynaptic spike's decay starts there.
+         */
+        @Override
+        public void settle(PlasticSynapses syn, int src, int stamp, int lo, int hi) {
+            final double[] kp = syn.source[0];
+            final double[] last = syn.source[1];
+            final int sLast = (int) last[src];
+            final double kplus = kp[src];
+            final PostArchive post = syn.post();
+            final double[] w = syn.weight;
+            for (int k = lo; k < hi; k++) w[k] = pending(post, syn.target(k), syn.delay(k), w[k], sLast, stamp, kplus);
+            kp[src] = kplus * plus.of(stamp - sLast);
+            last[src] = stamp;
+        }
+
+        /**
+         * Weight {@code wk} (target {@code j}, delay {@code d}) after the facilitation by the
+         * postsynaptic spikes seen at the synapse in {@code (sLast, stamp]}, with K+ {@code kplus}
+         * at {@code sLast} (the rare case: usually there is none); marks those spikes read.
+         */
+        private double pending(PostArchive post, int j, int d, double wk, int sLast, int stamp, double kplus) {
+            if (post.newest(j) > sLast - d) {
+                final long r = post.range(j, sLast - d, stamp - d);
+                final int a = (int) (r >>> 32);
+                final int b = (int) r;
+                for (int i = a; i < b; i++) wk = facilitate(wk, kplus * plus.of(post.stamp(j, i) + d - sLast));
+                if (a < b) post.access(j, a, b);
+            }
+            return wk;
         }
     }
 

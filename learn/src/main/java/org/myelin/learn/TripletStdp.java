@@ -212,6 +212,12 @@ public final class TripletStdp extends Plasticity {
         return nearest;
     }
 
+    /** True: {@link org.myelin.core.Projection#settle()} applies pending potentiation exactly. */
+    @Override
+    public boolean settles() {
+        return true;
+    }
+
     @Override
     public PlasticKernel compile(double dt) {
         return new Kernel(this, dt);
@@ -261,30 +267,63 @@ public final class TripletStdp extends Plasticity {
             final double kx = r2[src] * x.of(stamp - sLast);
             final PostArchive post = syn.post();
             final int o1 = syn.postTrace(0);
-            final int o2 = syn.postTrace(1);
             final double[] w = syn.weight;
-            final double wm = Math.abs(wmax);
             for (int k = lo; k < hi; k++) {
                 final int j = syn.target(k);
                 final int d = syn.delay(k);
-                double wk = Math.abs(w[k]);
-                if (post.newest(j) > sLast - d) {
-                    final long r = post.range(j, sLast - d, stamp - d);
-                    final int a = (int) (r >>> 32);
-                    final int b = (int) r;
-                    for (int i = a; i < b; i++) {
-                        final double r1i = kplus * plus.of(post.stamp(j, i) + d - sLast);
-                        final double ny = wk + r1i * (a2Plus + a3Plus * post.before(j, i, o2));
-                        wk = ny < wm ? ny : wm;
-                    }
-                    if (a < b) post.access(j, a, b);
-                }
+                final double wk = facilitate(syn, post, k, j, d, sLast, stamp, kplus);
                 final double nw = wk - post.trace(j, o1, stamp - d) * (a2Minus + a3Minus * kx);
                 w[k] = Math.copySign(nw > 0.0 ? nw : 0.0, wmax);
             }
             r1[src] = nearest ? 1.0 : kplus * plus.of(stamp - sLast) + 1.0;
             r2[src] = nearest ? 1.0 : kx + 1.0;
             last[src] = stamp;
+        }
+
+        /**
+         * The potentiation of every postsynaptic spike that reached the synapses by {@code stamp};
+         * the source's traces then hold their values at {@code stamp} (no increment) and
+         * {@code t_last} becomes {@code stamp}, so the next presynaptic spike's decay starts there.
+         */
+        @Override
+        public void settle(PlasticSynapses syn, int src, int stamp, int lo, int hi) {
+            final double[] r1 = syn.source[0];
+            final double[] r2 = syn.source[1];
+            final double[] last = syn.source[2];
+            final int sLast = (int) last[src];
+            final double kplus = r1[src];
+            final PostArchive post = syn.post();
+            final double[] w = syn.weight;
+            for (int k = lo; k < hi; k++) {
+                w[k] = Math.copySign(facilitate(syn, post, k, syn.target(k), syn.delay(k), sLast, stamp, kplus), wmax);
+            }
+            r1[src] = kplus * plus.of(stamp - sLast);
+            r2[src] = r2[src] * x.of(stamp - sLast);
+            last[src] = stamp;
+        }
+
+        /**
+         * |w| of synapse {@code k} (target {@code j}, delay {@code d}) after the potentiation by the
+         * postsynaptic spikes seen at the synapse in {@code (sLast, stamp]}, with r1 {@code kplus}
+         * at {@code sLast}; marks those spikes read.
+         */
+        private double facilitate(PlasticSynapses syn, PostArchive post, int k, int j, int d, int sLast, int stamp,
+                                  double kplus) {
+            double wk = Math.abs(syn.weight[k]);
+            if (post.newest(j) > sLast - d) {
+                final int o2 = syn.postTrace(1);
+                final double wm = Math.abs(wmax);
+                final long r = post.range(j, sLast - d, stamp - d);
+                final int a = (int) (r >>> 32);
+                final int b = (int) r;
+                for (int i = a; i < b; i++) {
+                    final double r1i = kplus * plus.of(post.stamp(j, i) + d - sLast);
+                    final double ny = wk + r1i * (a2Plus + a3Plus * post.before(j, i, o2));
+                    wk = ny < wm ? ny : wm;
+                }
+                if (a < b) post.access(j, a, b);
+            }
+            return wk;
         }
     }
 }

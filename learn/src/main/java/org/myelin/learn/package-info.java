@@ -40,7 +40,10 @@
  * So with {@code dt_syn = t_post + d - t_pre}, a lone pair changes the weight by the facilitation
  * window at {@code dt_syn > 0}, by the depression window at {@code dt_syn < 0}, and not at all at
  * {@code dt_syn = 0}. A facilitation
- * is applied only at the next presynaptic spike (weights are updated lazily). All of this runs on the
+ * is applied only at the next presynaptic spike (weights are updated lazily, as NEST's); between runs
+ * {@code Projection.settle()} applies the pending facilitation at once for the rules that allow it
+ * (all-to-all {@link Stdp}, {@link TripletStdp}), for computations on the weights such as a
+ * normalisation per stimulus. All of this runs on the
  * worker that owns the target neuron, in global spike order, so weights are bit-identical for any
  * number of threads.
  *

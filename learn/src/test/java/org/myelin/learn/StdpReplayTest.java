@@ -76,6 +76,16 @@ class StdpReplayTest {
      * s - d (all-to-all: sum over postsynaptic spikes strictly before; nearest: the last one) depresses.
      */
     static double replay(Stdp r, double w, int d, int[] pre, int[] post) {
+        return replay(r, w, d, pre, post, -1);
+    }
+
+    /**
+     * As {@link #replay(Stdp, double, int, int[], int[])}; with {@code upTo >= 0} (a stamp not before
+     * the last presynaptic spike) the postsynaptic spikes that reach the synapse after the last
+     * presynaptic spike and by {@code upTo} facilitate too (all-to-all pairing), as an immediate
+     * update would have applied them ({@code Projection.settle()}).
+     */
+    static double replay(Stdp r, double w, int d, int[] pre, int[] post, int upTo) {
         boolean nearest = r.pairing() == Stdp.Pairing.NEAREST_SYMMETRIC;
         int last = -1;
         for (int n = 0; n < pre.length; n++) {
@@ -100,6 +110,15 @@ class StdpReplayTest {
             }
             w = depress(r, w, k);
             last = s;
+        }
+        if (upTo >= 0) {
+            for (int q : post) {
+                if (q > last - d && q <= upTo - d) {
+                    double k = 0;
+                    for (int s : pre) k += Math.exp(-((q + d) - s) * DT / r.tauPlus());
+                    w = facilitate(r, w, k);
+                }
+            }
         }
         return w;
     }
