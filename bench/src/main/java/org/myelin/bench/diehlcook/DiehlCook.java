@@ -52,7 +52,7 @@ import org.myelin.reservoir.task.Mnist;
  *
  * <p>Usage: {@code DiehlCook [--neurons 100] [--train 1000] [--eval-every 10000] [--assign 1000]
  * [--test 1000] [--final-assign 10000] [--final-test 10000] [--seed 1] [--threads 1]
- * [--input-delays step|uniform] [--dt 0.5] [--lock-ms 0] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]}. With {@code --load}
+ * [--input-delays step|uniform] [--dt 0.5] [--lock-ms 0] [--potentiation immediate|lazy] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]}. With {@code --load}
  * (and {@code --train 0}) it only evaluates a saved snapshot, draws its receptive fields and, given
  * {@code --seen}, appends the result to the learning curve in {@code --out}. Timings: wall clock and
  * the CPU time of the simulating thread (threads = 1 runs in the calling thread).
@@ -72,6 +72,7 @@ public final class DiehlCook {
         boolean randomDelays = false;
         double dt = DiehlCookNetwork.DT;
         double lockMs = DiehlCookNetwork.T_LOCK;
+        boolean immediate = true;
         for (int a = 0; a < args.length; a++) {
             String k = args[a];
             if (a + 1 >= args.length) throw new IllegalArgumentException("option " + k + " needs a value");
@@ -108,9 +109,16 @@ public final class DiehlCook {
                     }
                     randomDelays = v.equals("uniform");
                     break;
+                case "--potentiation":
+                    if (!v.equals("immediate") && !v.equals("lazy")) {
+                        throw new IllegalArgumentException("option --potentiation: value " + v + " is invalid; valid: immediate, lazy");
+                    }
+                    immediate = v.equals("immediate");
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + k + "; valid: --neurons --train --eval-every"
-                            + " --assign --test --final-assign --final-test --threads --progress --seed --out --load --seen --input-delays --dt --lock-ms");
+                            + " --assign --test --final-assign --final-test --threads --progress --seed --out --load --seen --input-delays --dt --lock-ms"
+                            + " --potentiation");
             }
         }
         Files.createDirectories(out);
@@ -153,11 +161,11 @@ public final class DiehlCook {
             }
             return;
         }
-        net = DiehlCookNetwork.training(neurons, seed, threads, randomDelays, dt, lockMs);
+        net = DiehlCookNetwork.training(neurons, seed, threads, randomDelays, dt, lockMs).immediatePotentiation(immediate);
         System.out.printf(Locale.ROOT, "Diehl & Cook: %d excitatory + %d inhibitory neurons, %d input synapses (%s delays),"
                         + " built in %.2f s%n", neurons, neurons, net.input.synapseCount(),
                 randomDelays ? "U[0,10) ms" : "one-step", (System.nanoTime() - t0) * 1e-9);
-        System.out.printf(Locale.ROOT, "dt %s ms%n", dt);
+        System.out.printf(Locale.ROOT, "dt %s ms, %s potentiation%n", dt, immediate ? "immediate" : "lazy");
 
         List<double[]> curve = new ArrayList<>(); // images, accuracy, assign, test, train wall s, train cpu s
         double trainWall = 0, trainCpu = 0;

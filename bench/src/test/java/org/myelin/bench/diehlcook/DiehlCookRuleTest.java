@@ -117,6 +117,34 @@ class DiehlCookRuleTest {
         assertTrue(w0[0] != 0.3, "weights changed");
     }
 
+    /**
+     * {@code Projection.settle()} between runs gives the weights the authors' immediate update has at
+     * that time (every postsynaptic spike seen at the synapse by then counted, also those after the
+     * last presynaptic spike), and the run continues to the same final weights.
+     */
+    @Test
+    void settledWeightsAreTheAuthorsImmediateWeights() {
+        int n = 40;
+        double half = 500;
+        Rng.Stream r = new Rng.Stream(Rng.key(Rng.mix(43), 1));
+        int pending = 0;
+        for (int i = 0; i < n; i++) {
+            double[] pre = append(train(r, 30 + 5 * (i % 5), 1000), 1100);
+            double[] post = train(r, 20 + 10 * (i % 4), 1000);
+            double w0 = 0.3 + 0.01 * i;
+            Pairs p = new Pairs(new double[][] {pre}, new double[][] {post}, w0, DiehlCookNetwork.rule());
+            double lazy = p.run(half)[0];
+            p.proj.settle();
+            double settled = p.proj.weights()[0];
+            double[] preSoFar = java.util.Arrays.stream(pre).filter(t -> t <= half).toArray();
+            double[] postSeen = java.util.Arrays.stream(post).filter(t -> t + D <= half).toArray();
+            assertEquals(reference(preSoFar, postSeen, w0), settled, 1e-12, "synapse " + i + " at " + half + " ms");
+            if (settled != lazy) pending++;
+            assertEquals(reference(pre, post, w0), p.run(1110 - half)[0], 1e-12, "synapse " + i + " at the end");
+        }
+        assertTrue(pending > n / 2, "settle should apply pending potentiation, applied on " + pending + " of " + n);
+    }
+
     @Test
     void weightsStayInZeroOne() {
         // strong potentiation from 0.999 clips at 1 (then one tiny depression); depression from 0 stays at 0
