@@ -232,12 +232,19 @@ public final class DiehlCook {
         DiehlCookNetwork f = DiehlCookNetwork.frozen(s.n, seed + 7919, threads, s.weights, s.delays, s.theta, dt, lockMs);
         double[][] sum = new double[10][s.n];
         int[] perClass = new int[10];
+        // labels from fewer images too (the same responses): how much the label count matters
+        List<Integer> at = new ArrayList<>();
+        List<int[]> labelsAt = new ArrayList<>();
         for (int k = 0; k < assign; k++) {
             int[] c = f.present(trainSet, k);
             int label = trainSet.labels()[k];
             perClass[label]++;
             for (int j = 0; j < s.n; j++) sum[label][j] += c[j];
             if (verbose && (k + 1) % 1000 == 0) System.out.printf(Locale.ROOT, "  assign %d/%d%n", k + 1, assign);
+            if (k + 1 < assign && isLabelCheckpoint(k + 1)) {
+                at.add(k + 1);
+                labelsAt.add(assign(sum, perClass));
+            }
         }
         int[] label = assign(sum, perClass);
         int[] label0 = label.clone();
@@ -249,13 +256,23 @@ public final class DiehlCook {
             }
         }
         int correct = 0, correct0 = 0;
+        int[] correctAt = new int[at.size()];
         for (int k = 0; k < test; k++) {
             int[] c = f.present(testSet, k);
-            if (vote(label, c) == testSet.labels()[k]) correct++;
-            if (vote(label0, c) == testSet.labels()[k]) correct0++;
+            int truth = testSet.labels()[k];
+            if (vote(label, c) == truth) correct++;
+            if (vote(label0, c) == truth) correct0++;
+            for (int q = 0; q < correctAt.length; q++) if (vote(labelsAt.get(q), c) == truth) correctAt[q]++;
             if (verbose && (k + 1) % 1000 == 0) {
                 System.out.printf(Locale.ROOT, "  test %d/%d: %.2f%%%n", k + 1, test, 100.0 * correct / (k + 1));
             }
+        }
+        if (test > 0 && !at.isEmpty()) {
+            StringBuilder b = new StringBuilder("  with labels from fewer training images:");
+            for (int q = 0; q < correctAt.length; q++) {
+                b.append(String.format(Locale.ROOT, " %d: %.2f%%;", at.get(q), 100.0 * correctAt[q] / test));
+            }
+            System.out.println(b);
         }
         double acc = 100.0 * correct / test;
         System.out.printf(Locale.ROOT, "evaluation: %.2f%% on %d test images (labels from %d training images; %d classes"
@@ -263,6 +280,11 @@ public final class DiehlCook {
                 acc, test, assign, classesWithNeurons(label), silent, label.length, 100.0 * correct0 / test, f.unanswered(),
                 (System.nanoTime() - t0) * 1e-9);
         return acc;
+    }
+
+    /** Label counts at which the evaluation also reports the accuracy: 1, 2 and 5 thousand, then every 10,000. */
+    static boolean isLabelCheckpoint(int images) {
+        return images == 1000 || images == 2000 || images == 5000 || (images >= 10000 && images % 10000 == 0);
     }
 
     /** Each neuron's class: highest mean count over the images of a class (strictly greater wins; -1 if silent). */
