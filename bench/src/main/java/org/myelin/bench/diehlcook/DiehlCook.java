@@ -42,7 +42,9 @@ import org.myelin.reservoir.task.Mnist;
  * -1; their training script's running estimate starts them at class 0 instead, which makes the silent
  * neurons dilute class 0's mean). A test image is classified as the class whose assigned neurons have
  * the highest mean spike count (ties: the lowest class); classes without neurons are skipped. The
- * evaluation also prints the accuracy under the class-0 convention, for comparison with earlier runs.
+ * evaluation also prints the accuracy under the class-0 convention, for comparison with earlier runs,
+ * and the accuracy with labels from the first 1k, 2k, 5k and every 10k of the assignment images (the
+ * same responses; the authors label from all 60,000 training images, {@code --final-assign 60000}).
  *
  * <h2>Output (in {@code --out}, each file written to a temporary name and moved into place)</h2>
  * {@code learning_curve.csv} and {@code .png} (accuracy against images seen),
