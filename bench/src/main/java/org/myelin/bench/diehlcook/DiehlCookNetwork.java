@@ -59,7 +59,7 @@ import org.myelin.reservoir.task.Mnist;
  * spike (NEST's scheme), but {@link #normalise()} first settles it ({@code Projection.settle()}), so
  * that, as with the authors' immediate {@code post} code, every potentiation an image earned is in
  * the weights that the next normalisation scales. ({@link #immediatePotentiation(boolean)} false
- * restores the lazy reading of the sixth session and before, in which potentiation earned on one
+ * restores the lazy reading used before the ninth session, in which potentiation earned on one
  * image escaped the next normalisation and was added, unscaled, during the following
  * presentation.)</li>
  * <li>The membrane is integrated by RK4 (the model's method), not Brian's Euler.</li>
@@ -266,7 +266,7 @@ public final class DiehlCookNetwork {
     /**
      * Whether the potentiation of the postsynaptic spikes so far is applied before each
      * normalisation and snapshot (true, the default: the authors' immediate update) or left to the
-     * synapses' next presynaptic spikes (false: NEST's lazy reading, this benchmark until the seventh
+     * synapses' next presynaptic spikes (false: NEST's lazy reading, this benchmark before the ninth
      * session). Returns this network.
      */
     public DiehlCookNetwork immediatePotentiation(boolean on) {
