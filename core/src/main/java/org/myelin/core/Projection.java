@@ -111,9 +111,8 @@ public final class Projection {
                     + " applies its changes at presynaptic spikes only; valid: a rule whose settles() is true "
                     + "(stdp_synapse, stdp_triplet_synapse, stdp_triplet_nn_synapse)");
         }
-        long stamp = net.step;
-        if (stamp > Integer.MAX_VALUE) throw new IllegalStateException(element() + ": settle: step " + stamp + " beyond the stamps' range");
-        for (SynapseGroup[] gs : groups) for (SynapseGroup g : gs) g.settle((int) stamp);
+        final int stamp = (int) net.step; // simulate keeps the step count within int
+        for (SynapseGroup[] gs : groups) for (SynapseGroup g : gs) g.settle(stamp);
     }
 
     /**

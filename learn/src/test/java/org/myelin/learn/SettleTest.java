@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 import org.myelin.core.Connect;
-import org.myelin.core.Dist;
-import org.myelin.core.Generator;
 import org.myelin.core.Network;
 import org.myelin.core.Plasticity;
 import org.myelin.core.Population;
 import org.myelin.core.Projection;
-import org.myelin.core.SpikeRecorder;
 import org.myelin.core.Synapse;
 import org.myelin.core.SynapseTable;
 
@@ -27,42 +22,11 @@ import org.myelin.core.SynapseTable;
 class SettleTest {
     static final double DT = StdpReplayTest.DT;
 
-    /** The replay test's random recurrent network (heterogeneous delays 0.5-4 ms), with {@code threads}. */
-    static final class Net {
-        final Network net;
-        final Population e;
-        final Projection p;
-        final SpikeRecorder rec;
-
-        Net(Plasticity rule, int threads) {
-            net = new Network(new Network.Context().dt(DT).threads(threads).seed(2024));
-            e = net.population("E", "iaf_psc_delta", 200).param("E_L", 0).param("V_th", 20)
-                    .param("V_reset", 10).param("t_ref", 2).param("tau_m", 20).initial("V_m", Dist.uniform(0, 20));
-            net.stimulate(Generator.poisson(9_000), e, 0.1, 0.1);
-            p = net.connect(e, e, Connect.fixedIndegree(20), Synapse.plastic(Dist.uniform(0.05, 0.4), Dist.uniform(0.5, 4.0), rule));
-            rec = net.recordSpikes(e);
-            net.build();
-        }
-
-        /** Spike stamps per neuron recorded so far. */
-        int[][] stamps() {
-            int[] steps = rec.steps();
-            int[] ids = rec.neurons();
-            int[] count = new int[e.size()];
-            for (int id : ids) count[id]++;
-            int[][] out = new int[e.size()][];
-            for (int i = 0; i < out.length; i++) out[i] = new int[count[i]];
-            Arrays.fill(count, 0);
-            for (int k = 0; k < steps.length; k++) out[ids[k]][count[ids[k]]++] = steps[k] + 1;
-            return out;
-        }
-    }
-
     static final Stdp PAIR = Stdp.synapse().multiplicative().wmax(1).lambda(0.02).alpha(1.1).tauMinus(25);
 
     @Test
     void settledWeightsEqualTheImmediateUpdate() {
-        Net n = new Net(PAIR, 2);
+        StdpReplayTest.Net n = new StdpReplayTest.Net(PAIR, 2);
         SynapseTable initial = n.p.synapses();
         n.net.simulate(1_000);
         double[] lazy = n.p.weights();
@@ -89,12 +53,12 @@ class SettleTest {
 
     /** Settling in the middle of a run does not change where the run ends (up to rounding). */
     static void continuationIsExact(Plasticity rule) {
-        Net a = new Net(rule, 1);
+        StdpReplayTest.Net a = new StdpReplayTest.Net(rule, 1);
         a.net.simulate(1_000);
         a.p.settle();
         a.net.simulate(1_000);
         a.p.settle();
-        Net b = new Net(rule, 3);
+        StdpReplayTest.Net b = new StdpReplayTest.Net(rule, 3);
         b.net.simulate(2_000);
         b.p.settle();
         assertEquals(a.net.totalSpikes(), b.net.totalSpikes(), "settling is invisible to the neurons up to rounding");
@@ -102,7 +66,7 @@ class SettleTest {
         double[] wb = b.p.weights();
         double worst = 0;
         double moved = 0;
-        double[] w0 = new Net(rule, 1).p.weights();
+        double[] w0 = new StdpReplayTest.Net(rule, 1).p.weights();
         for (int k = 0; k < wa.length; k++) {
             worst = Math.max(worst, Math.abs(wa[k] - wb[k]));
             moved = Math.max(moved, Math.abs(wa[k] - w0[k]));
@@ -124,7 +88,7 @@ class SettleTest {
 
     @Test
     void rulesThatCannotSettleSaySoAndChangeNothing() {
-        Net n = new Net(Stdp.synapse().pairing(Stdp.Pairing.NEAREST_SYMMETRIC).wmax(1), 1);
+        StdpReplayTest.Net n = new StdpReplayTest.Net(Stdp.synapse().pairing(Stdp.Pairing.NEAREST_SYMMETRIC).wmax(1), 1);
         n.net.simulate(200);
         double[] before = n.p.weights();
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, n.p::settle);

@@ -3,14 +3,14 @@ package org.myelin.learn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.myelin.core.Connect;
 import org.myelin.core.Dist;
 import org.myelin.core.Generator;
 import org.myelin.core.Network;
+import org.myelin.core.Plasticity;
 import org.myelin.core.Population;
 import org.myelin.core.Projection;
 import org.myelin.core.SpikeRecorder;
@@ -32,26 +32,44 @@ class StdpReplayTest {
         int[][] stamps; // per neuron: spike stamps (time = stamp * dt)
     }
 
+    /** A random recurrent network (heterogeneous delays 0.5-4 ms) with plastic E -> E synapses. */
+    static final class Net {
+        final Network net;
+        final Population e;
+        final Projection p;
+        final SpikeRecorder rec;
+
+        Net(Plasticity rule, int threads) {
+            net = new Network(new Network.Context().dt(DT).threads(threads).seed(2024));
+            e = net.population("E", "iaf_psc_delta", 200).param("E_L", 0).param("V_th", 20)
+                    .param("V_reset", 10).param("t_ref", 2).param("tau_m", 20).initial("V_m", Dist.uniform(0, 20));
+            net.stimulate(Generator.poisson(9_000), e, 0.1, 0.1);
+            p = net.connect(e, e, Connect.fixedIndegree(20), Synapse.plastic(Dist.uniform(0.05, 0.4), Dist.uniform(0.5, 4.0), rule));
+            rec = net.recordSpikes(e);
+            net.build();
+        }
+
+        /** Spike stamps per neuron recorded so far (time = stamp * dt). */
+        int[][] stamps() {
+            int[] steps = rec.steps();
+            int[] ids = rec.neurons();
+            int[] count = new int[e.size()];
+            for (int id : ids) count[id]++;
+            int[][] out = new int[e.size()][];
+            for (int i = 0; i < out.length; i++) out[i] = new int[count[i]];
+            Arrays.fill(count, 0);
+            for (int k = 0; k < steps.length; k++) out[ids[k]][count[ids[k]]++] = steps[k] + 1;
+            return out;
+        }
+    }
+
     static Result simulate(Stdp rule, int threads) {
-        Network net = new Network(new Network.Context().dt(DT).threads(threads).seed(2024));
-        Population e = net.population("E", "iaf_psc_delta", 200).param("E_L", 0).param("V_th", 20)
-                .param("V_reset", 10).param("t_ref", 2).param("tau_m", 20).initial("V_m", Dist.uniform(0, 20));
-        net.stimulate(Generator.poisson(9_000), e, 0.1, 0.1);
-        Projection p = net.connect(e, e, Connect.fixedIndegree(20),
-                Synapse.plastic(Dist.uniform(0.05, 0.4), Dist.uniform(0.5, 4.0), rule));
-        SpikeRecorder rec = net.recordSpikes(e);
-        net.build();
+        Net n = new Net(rule, threads);
         Result r = new Result();
-        r.initial = p.synapses();
-        net.simulate(2_000);
-        r.fin = p.synapses();
-        int[] steps = rec.steps();
-        int[] ids = rec.neurons();
-        List<List<Integer>> per = new ArrayList<>();
-        for (int i = 0; i < e.size(); i++) per.add(new ArrayList<>());
-        for (int k = 0; k < steps.length; k++) per.get(ids[k]).add(steps[k] + 1);
-        r.stamps = new int[e.size()][];
-        for (int i = 0; i < e.size(); i++) r.stamps[i] = per.get(i).stream().mapToInt(Integer::intValue).toArray();
+        r.initial = n.p.synapses();
+        n.net.simulate(2_000);
+        r.fin = n.p.synapses();
+        r.stamps = n.stamps();
         return r;
     }
 

@@ -303,7 +303,7 @@ public final class DiehlCookNetwork {
     }
 
     private double[] tableColumn(boolean weight) {
-        if (learning && immediate) input.settle();
+        if (weight && learning && immediate) input.settle();
         SynapseTable t = input.synapses();
         double[] out = new double[Mnist.PIXELS * n];
         for (int k = 0; k < t.size(); k++) {
