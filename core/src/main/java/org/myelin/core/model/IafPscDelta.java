@@ -83,8 +83,16 @@ public final class IafPscDelta extends NeuronModel {
 
     @Override
     public NeuronKernel compile(double[] p, double dt) {
-        return new Kernel(p, dt);
+        return new Kernel(p, dt, SIMD);
     }
+
+    /** The vectorised step ({@link IafPscDeltaSimd}), or null without the vector API. */
+    interface Pass {
+        /** The kernel's step for [from, to) without refractory input, bit-identical to {@link Kernel#updateScalar}. */
+        void update(Kernel k, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out);
+    }
+
+    static final Pass SIMD = Simd.load(Pass.class, "IafPscDeltaSimd");
 
     static final class Kernel implements NeuronKernel {
         final double p33;
@@ -97,8 +105,13 @@ public final class IafPscDelta extends NeuronModel {
         final int refSteps;
         final boolean refrInput;
         final double hOverTau;
+        private final Pass simd;
 
-        Kernel(double[] p, double dt) {
+        /**
+         * With {@code simd} null, the scalar loop; otherwise the vectorised pass, except with
+         * {@code refractory_input}, whose buffered input keeps the scalar loop.
+         */
+        Kernel(double[] p, double dt, Pass simd) {
             double tau = p[TAU_M];
             p33 = Math.exp(-dt / tau);
             p30 = -tau / p[C_M] * Math.expm1(-dt / tau);
@@ -110,10 +123,36 @@ public final class IafPscDelta extends NeuronModel {
             refSteps = IafPropagator.refractorySteps(p[T_REF], dt);
             refrInput = p[REFR_IN] != 0;
             hOverTau = dt / tau;
+            this.simd = refrInput ? null : simd;
+        }
+
+        /**
+         * Scratch of the vectorised pass (V of a vector with a spike, stored at the vector's own
+         * index, so that workers sharing this kernel never overlap); read once per call, so workers
+         * racing on the first allocation each use a complete array of their own.
+         */
+        private double[] lanes;
+
+        double[] lanes(int n) {
+            double[] a = lanes;
+            if (a == null || a.length < n) {
+                a = new double[n];
+                lanes = a;
+            }
+            return a;
         }
 
         @Override
         public void update(long step, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
+            if (simd != null) {
+                simd.update(this, s, in, base, from, to, out);
+            } else {
+                updateScalar(s, in, base, from, to, out);
+            }
+        }
+
+        /** The scalar loop; the vectorised pass performs exactly these operations, lane by lane. */
+        void updateScalar(double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
             final double[] v = s[V];
             final double[] r = s[R];
             final double[] rbuf = s[RBUF];
