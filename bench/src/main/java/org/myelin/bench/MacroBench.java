@@ -37,6 +37,9 @@ public final class MacroBench {
     private MacroBench() {
     }
 
+    /** Written by the warm-up's listener, so that it does the same kind of work as the timed one's. */
+    static volatile long lastWarmupReport;
+
     public static void main(String[] args) throws IOException {
         String which = args.length > 0 ? args[0] : "brunel";
         int threads = 1;
@@ -64,7 +67,14 @@ public final class MacroBench {
             long w0 = System.nanoTime();
             Network w = create(which, threads, seed + 1000, n, ce, ci);
             w.build();
-            w.simulate(warmup);
+            // in chunks of at most 10 ms and with the timed run's kind of listener: the step loop is
+            // entered once per simulate call, so one long call would leave it compiled only on-stack
+            // (OSR), and a listener the warm-up never saw would deoptimise that compilation at the
+            // start of the timed run, which would then run partly in the C1 tier
+            long wSteps = Math.round(warmup / w.dt());
+            long chunk = Math.max(1, Math.round(10.0 / w.dt()));
+            Network.ProgressListener quiet = (done, total) -> lastWarmupReport = done;
+            for (long done = 0; done < wSteps; done += chunk) w.simulateSteps(Math.min(chunk, wSteps - done), quiet);
             warmupS = (System.nanoTime() - w0) * 1e-9;
             System.err.printf(Locale.ROOT, "[%s] warm-up: %.0f ms of a separate instance in %.2f s%n", which, warmup,
                     warmupS);
