@@ -144,15 +144,15 @@ public final class Rng {
      * A guide table for {@link #poissonTable}: entry b is the variate for every r with
      * {@code r >>> GUIDE_SHIFT == b}, or -1 where that range of r straddles a step of the CDF.
      */
-    public static byte[] poissonGuide(long[] table) {
+    public static int[] poissonGuide(long[] table) {
         int buckets = 1 << (53 - GUIDE_SHIFT);
-        byte[] g = new byte[buckets];
+        int[] g = new int[buckets];
         for (int b = 0; b < buckets; b++) {
             long lo = (long) b << GUIDE_SHIFT;
             long hi = lo + (1L << GUIDE_SHIFT) - 1;
             int klo = poissonSearch(table, lo);
             int khi = poissonSearch(table, hi);
-            g[b] = (byte) (klo == khi && klo < 127 ? klo : -1);
+            g[b] = klo == khi ? klo : -1;
         }
         return g;
     }

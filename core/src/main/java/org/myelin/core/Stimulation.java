@@ -22,7 +22,20 @@ public final class Stimulation {
     long[] stepTimes; // step_current_generator
     int noiseInterval;
     long[] poissonTable; // cumulative Poisson(lambda) probabilities scaled to 2^53, for lambda < 32
-    byte[] poissonGuide; // k per bucket of the top bits of r, or -1 where a bucket straddles a step
+    int[] poissonGuide; // k per bucket of the top bits of r, or -1 where a bucket straddles a step
+    int[] poissonScratch; // the vectorised pass's bucket indices, one per target (workers never overlap)
+
+    /** The vectorised Poisson drive ({@link PoissonSimd}), or null without the vector API. */
+    interface PoissonPass {
+        /**
+         * {@code in[base + j] += k_j * w} for targets [from, to) with k_j the step's Poisson variate of
+         * target j, bit-identical to {@link #poissonScalar}; {@code scratch} holds one int per target.
+         */
+        void add(long[] keys, long t, int[] guide, long[] table, double[] in, int base, int from, int to, double w,
+                int[] scratch);
+    }
+
+    static final PoissonPass POISSON_SIMD = org.myelin.core.model.Simd.load(PoissonPass.class, "PoissonSimd");
 
     Stimulation(int id, Generator gen, Population target, double weight, double delayMs) {
         this.id = id;
@@ -82,6 +95,7 @@ public final class Stimulation {
         if (gen.kind == Generator.Kind.POISSON) {
             poissonTable = Rng.poissonTable(gen.a * dt * 1e-3);
             poissonGuide = poissonTable == null ? null : Rng.poissonGuide(poissonTable);
+            poissonScratch = poissonTable == null || POISSON_SIMD == null ? null : new int[target.size];
         }
         if (gen.kind == Generator.Kind.NOISE) {
             noise = new double[target.size];
@@ -90,6 +104,22 @@ public final class Stimulation {
         if (gen.kind == Generator.Kind.STEP_CURRENT) {
             stepTimes = new long[gen.times.length];
             for (int i = 0; i < stepTimes.length; i++) stepTimes[i] = (long) Math.ceil(gen.times[i] / dt - 1e-9);
+        }
+    }
+
+    /**
+     * The Poisson drive of step t for targets [from, to): {@code in[base + j] += k * w} with k the
+     * variate of (key of j, t). A guide table on the top 12 bits of the 53-bit uniform r answers
+     * almost every draw with one load; the few buckets that straddle a step of the CDF fall back to
+     * a branch-free binary search.
+     */
+    static void poissonScalar(long[] keys, long t, int[] guide, long[] table, double[] in, int base, int from, int to,
+            double w) {
+        for (int j = from; j < to; j++) {
+            final long r = Rng.bits(keys[j], t) >>> 11;
+            int k = guide[(int) (r >>> Rng.GUIDE_SHIFT)];
+            if (k < 0) k = Rng.poissonSearch(table, r);
+            in[base + j] += k * w;
         }
     }
 
@@ -114,14 +144,10 @@ public final class Stimulation {
                     }
                     break;
                 }
-                // a guide table on the top 12 bits of r answers almost every draw with one load; the
-                // few buckets that straddle a CDF step fall back to a branch-free binary search
-                final byte[] guide = poissonGuide;
-                for (int j = from; j < to; j++) {
-                    final long r = Rng.bits(ks[j], t) >>> 11;
-                    int k = guide[(int) (r >>> Rng.GUIDE_SHIFT)];
-                    if (k < 0) k = Rng.poissonSearch(tab, r);
-                    arr[base + j] += k * w;
+                if (POISSON_SIMD != null) {
+                    POISSON_SIMD.add(ks, t, poissonGuide, tab, arr, base, from, to, w, poissonScratch);
+                } else {
+                    poissonScalar(ks, t, poissonGuide, tab, arr, base, from, to, w);
                 }
                 break;
             }

@@ -7,19 +7,25 @@ package org.myelin.core.model;
  * tests do) and the system property {@code myelin.simd} is not {@code false}. Without it the same
  * kernels run their scalar loops, with bit-identical results.
  */
-final class Simd {
-    static final boolean ENABLED = !"false".equals(System.getProperty("myelin.simd"))
+public final class Simd {
+    /** Whether the vectorised passes are used. */
+    public static final boolean ENABLED = !"false".equals(System.getProperty("myelin.simd"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private Simd() {
     }
 
-    /** An instance of the named class (in this package) if the vector API is enabled, else null. */
-    static <T> T load(Class<T> type, String className) {
+    /**
+     * An instance of the named class (in {@code type}'s package, with a no-argument constructor) if
+     * the vector API is enabled, else null. Internal to the kernels; the type and class are
+     * package-private there.
+     */
+    public static <T> T load(Class<T> type, String className) {
         if (!ENABLED) return null;
         try {
-            return type.cast(Class.forName(Simd.class.getPackageName() + "." + className).getDeclaredConstructor()
-                    .newInstance());
+            var c = Class.forName(type.getPackageName() + "." + className).getDeclaredConstructor();
+            c.setAccessible(true);
+            return type.cast(c.newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
         }
