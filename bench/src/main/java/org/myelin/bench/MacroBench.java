@@ -103,7 +103,18 @@ public final class MacroBench {
                     synBytes / (double) synapses);
             return;
         }
+        if (warmup > 0) {
+            // the JIT is still compiling code of the construction (connectivity, streams) for a
+            // while after build(); a warm run times the simulation, so let that finish first
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         long c0 = processCpuNanos();
+        var threadBean = ManagementFactory.getThreadMXBean();
+        long tc0 = threadBean.getCurrentThreadCpuTime();
         long s0 = System.nanoTime();
         final long[] lastReport = {s0};
         net.simulate(duration, (done, total) -> {
@@ -116,12 +127,15 @@ public final class MacroBench {
         });
         double sim = (System.nanoTime() - s0) * 1e-9;
         double simCpu = (processCpuNanos() - c0) * 1e-9;
+        // this thread runs worker 0, i.e. the whole simulation with one thread; ns resolution, where
+        // the process CPU time above comes in 10 ms ticks and includes the JVM's own threads
+        double simThreadCpu = (threadBean.getCurrentThreadCpuTime() - tc0) * 1e-9;
         long events = net.totalEvents();
         System.out.printf(Locale.ROOT,
                 "{\"simulator\":\"myelin\",\"network\":\"%s\",\"threads\":%d,\"neurons\":%d,\"synapses\":%d,"
-                        + "\"warmup_ms\":%.1f,\"warmup_s\":%.3f,\"duration_ms\":%.1f,\"build_s\":%.3f,\"sim_s\":%.3f,\"sim_cpu_s\":%.3f,\"spikes\":%d,\"events\":%d,\"events_per_s\":%.4g,"
+                        + "\"warmup_ms\":%.1f,\"warmup_s\":%.3f,\"duration_ms\":%.1f,\"build_s\":%.3f,\"sim_s\":%.3f,\"sim_cpu_s\":%.3f,\"sim_thread_cpu_s\":%.4f,\"spikes\":%d,\"events\":%d,\"events_per_s\":%.4g,"
                         + "\"peak_rss_mb\":%.1f}%n",
-                which, threads, net.totalNeurons(), synapses, warmup, warmupS, duration, build, sim, simCpu, net.totalSpikes(), events, events / sim,
+                which, threads, net.totalNeurons(), synapses, warmup, warmupS, duration, build, sim, simCpu, simThreadCpu, net.totalSpikes(), events, events / sim,
                 peakRssMb());
     }
 
