@@ -34,6 +34,9 @@ Prints per-image progress to stderr and one JSON line to stdout:
 
 Usage:
   /usr/bin/python3 bench/brian2/diehl_cook_brian2.py --images 1000 --neurons 100 --target cython
+  # continue a saved run: 4,000 more images after the 6,000 that tw.bin had seen
+  /usr/bin/python3 bench/brian2/diehl_cook_brian2.py --resume tw.bin --start 6000 --images 4000 \
+      --save tw2.bin --save-every 2000
 MNIST is read from $MYELIN_CACHE/mnist or ~/.cache/myelin/mnist (the IDX files that Myelin's
 reservoir Mnist class downloads).
 """
@@ -79,7 +82,16 @@ def main():
                          'period (the authors\' code: none in effect, 0; Brian2 ports: 50)')
     ap.add_argument('--recurrent-delay-ms', type=float, default=0.0,
                     help='delay of E->I and I->E (the authors: 0; Myelin: one step, 0.5 ms)')
+    ap.add_argument('--resume', default=None,
+                    help='start from the input weights and theta of a .bin file that --save wrote (the delays '
+                         'are drawn again from --seed, as in the run that wrote it, so they are the same); '
+                         'membrane state and traces start fresh, as after a rest period')
+    ap.add_argument('--start', type=int, default=0,
+                    help='index of the first training image (with --resume: the number of images the saved '
+                         'network had seen); --images more follow, and saved file names count from here')
     a = ap.parse_args()
+    if a.start < 0 or a.start + a.images > 60000:
+        sys.exit('--start: value %r is invalid; valid: 0 <= start and start + images <= 60000' % a.start)
     if a.save_every < 0 or (a.save_every > 0 and not a.save):
         sys.exit('--save-every: value %r is invalid; valid: 0, or > 0 together with --save' % a.save_every)
     if not a.lock_ms >= 0:
@@ -149,6 +161,20 @@ def main():
     net = Network(ae, ai, x, xe, ei, ie, mon, *([counter] if counter is not None else []))
     post_idx = np.asarray(xe.j[:])
 
+    if a.resume:
+        with open(a.resume, 'rb') as f:
+            data = f.read()
+        nsaved = int.from_bytes(data[0:4], 'big')
+        if nsaved != n:
+            sys.exit('--resume: %s holds %d neurons; valid: a file of --neurons %d' % (a.resume, nsaved, n))
+        vals = np.frombuffer(data, dtype='>f8', offset=4)
+        if len(vals) != 2 * 784 * n + n:
+            sys.exit('--resume: %s has %d values after the header; valid: %d (weights, delays, theta)'
+                     % (a.resume, len(vals), 2 * 784 * n + n))
+        w_saved = vals[:784 * n].reshape(784, n)
+        xe.w[:] = w_saved[np.asarray(xe.i[:]), post_idx]
+        ae.theta = (vals[2 * 784 * n:] + 20.0) * mV
+
     def normalise():
         w = np.asarray(xe.w[:])
         colsum = np.bincount(post_idx, weights=w, minlength=n)
@@ -178,11 +204,12 @@ def main():
     distinct, top = [], []
     prev = 0
     for k in range(a.images):
+        img = a.start + k
         w0 = time.perf_counter()
         intensity = 2.0
         while True:
             normalise()
-            x.rates = images[k] / 8.0 * intensity * Hz
+            x.rates = images[img] / 8.0 * intensity * Hz
             net.run(350 * ms)
             presentations += 1
             total = int(mon.num_spikes)
@@ -204,9 +231,9 @@ def main():
             first = time.perf_counter() - w0
             t_rest = time.perf_counter()
             c_rest = time.process_time()
-        if a.save_every and (k + 1) % a.save_every == 0 and k + 1 < a.images:
+        if a.save_every and (img + 1) % a.save_every == 0 and k + 1 < a.images:
             base, ext = os.path.splitext(a.save)
-            save('%s-%d%s' % (base, k + 1, ext))
+            save('%s-%d%s' % (base, img + 1, ext))
         if (k + 1) % a.progress == 0:
             done = k
             el = time.perf_counter() - t_rest
