@@ -38,7 +38,7 @@ final class CondExpEulerSimd implements IafCondExp.EulerPass {
         final DoubleVector refSteps = DoubleVector.broadcast(S, k.refSteps);
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
         final double svTh = k.vTh;
-        final double[] lanes = k.lanes(v.length);
+        final double[] lanes = k.lanes.get(v.length);
         final int upper = from + S.loopBound(to - from);
         for (int i = from; i < upper; i += L) {
             final DoubleVector ge0 = DoubleVector.fromArray(S, gex, i);

@@ -126,21 +126,8 @@ public final class IafPscDelta extends NeuronModel {
             this.simd = refrInput ? null : simd;
         }
 
-        /**
-         * Scratch of the vectorised pass (V of a vector with a spike, stored at the vector's own
-         * index, so that workers sharing this kernel never overlap); read once per call, so workers
-         * racing on the first allocation each use a complete array of their own.
-         */
-        private double[] lanes;
-
-        double[] lanes(int n) {
-            double[] a = lanes;
-            if (a == null || a.length < n) {
-                a = new double[n];
-                lanes = a;
-            }
-            return a;
-        }
+        /** Scratch of the vectorised pass (the spike flags of a vector with a spike). */
+        final LaneScratch lanes = new LaneScratch();
 
         @Override
         public void update(long step, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {

@@ -37,7 +37,7 @@ final class IafPscDeltaSimd implements IafPscDelta.Pass {
         final DoubleVector vReset = DoubleVector.broadcast(S, k.resetRel + k.eL);
         final DoubleVector refSteps = DoubleVector.broadcast(S, k.refSteps);
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
-        final double[] lanes = k.lanes(v.length);
+        final double[] lanes = k.lanes.get(v.length);
         final int upper = from + S.loopBound(to - from);
         for (int i = from; i < upper; i += L) {
             final DoubleVector v0 = DoubleVector.fromArray(S, v, i);
