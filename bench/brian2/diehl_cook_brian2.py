@@ -58,6 +58,26 @@ def read_idx(path):
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
 
 
+def mnist_dir():
+    """$MYELIN_CACHE/mnist, or ~/.cache/myelin/mnist."""
+    cache = os.environ.get('MYELIN_CACHE')
+    return os.path.join(cache, 'mnist') if cache else os.path.expanduser('~/.cache/myelin/mnist')
+
+
+def read_bin(path):
+    """A weights.bin (Myelin's DiehlCook --out, or --save F.bin here): (n, input weights 784 x n,
+    theta in Myelin's convention, mV). Exits with a message if its length does not match its n."""
+    with open(path, 'rb') as f:
+        data = f.read()
+    if len(data) < 4 or (len(data) - 4) % 8:
+        sys.exit('%s: %d bytes; valid: a 4-byte neuron count, then doubles (weights, delays, theta)' % (path, len(data)))
+    n = int.from_bytes(data[0:4], 'big')
+    vals = np.frombuffer(data, dtype='>f8', offset=4)
+    if len(vals) != 2 * 784 * n + n:
+        sys.exit('%s: %d values after the header; valid: %d (weights, delays, theta)' % (path, len(vals), 2 * 784 * n + n))
+    return n, vals[:784 * n].reshape(784, n), vals[2 * 784 * n:]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--images', type=int, default=1000)
@@ -105,9 +125,7 @@ def main():
     bseed(a.seed)
     np.random.seed(a.seed)
 
-    cache = os.environ.get('MYELIN_CACHE')
-    mnist = os.path.join(cache, 'mnist') if cache else os.path.expanduser('~/.cache/myelin/mnist')
-    images = read_idx(os.path.join(mnist, 'train-images-idx3-ubyte')).reshape(-1, 784).astype(float)
+    images = read_idx(os.path.join(mnist_dir(), 'train-images-idx3-ubyte')).reshape(-1, 784).astype(float)
 
     n = a.neurons
     eqs_e = '''
@@ -162,18 +180,11 @@ def main():
     post_idx = np.asarray(xe.j[:])
 
     if a.resume:
-        with open(a.resume, 'rb') as f:
-            data = f.read()
-        nsaved = int.from_bytes(data[0:4], 'big')
+        nsaved, w_saved, theta_saved = read_bin(a.resume)
         if nsaved != n:
             sys.exit('--resume: %s holds %d neurons; valid: a file of --neurons %d' % (a.resume, nsaved, n))
-        vals = np.frombuffer(data, dtype='>f8', offset=4)
-        if len(vals) != 2 * 784 * n + n:
-            sys.exit('--resume: %s has %d values after the header; valid: %d (weights, delays, theta)'
-                     % (a.resume, len(vals), 2 * 784 * n + n))
-        w_saved = vals[:784 * n].reshape(784, n)
         xe.w[:] = w_saved[np.asarray(xe.i[:]), post_idx]
-        ae.theta = (vals[2 * 784 * n:] + 20.0) * mV
+        ae.theta = (theta_saved + 20.0) * mV
 
     def normalise():
         w = np.asarray(xe.w[:])

@@ -26,12 +26,11 @@ final class PoissonSimd implements Stimulation.PoissonPass {
     private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class,
             VectorShape.forBitSize(LS.vectorBitSize() / 2));
     private static final VectorSpecies<Double> DS = VectorSpecies.of(double.class, LS.vectorShape());
-    private static final long GAMMA = 0x9E3779B97F4A7C15L;
 
     @Override
     public void add(long[] keys, long t, int[] guide, long[] table, double[] in, int base, int from, int to, double w,
             int[] scratch) {
-        final LongVector tg = LongVector.broadcast(LS, t * GAMMA);
+        final LongVector tg = LongVector.broadcast(LS, t * Rng.GAMMA);
         final DoubleVector wv = DoubleVector.broadcast(DS, w);
         final int upper = from + LS.loopBound(to - from);
         for (int j = from; j < upper; j += L) {

@@ -11,7 +11,8 @@ package org.myelin.core;
  * for build-time draws (connectivity, initial values).
  */
 public final class Rng {
-    private static final long GAMMA = 0x9E3779B97F4A7C15L;
+    /** SplitMix64's counter increment (the golden gamma); {@link PoissonSimd} uses it too. */
+    static final long GAMMA = 0x9E3779B97F4A7C15L;
 
     private Rng() {
     }

@@ -1,15 +1,11 @@
 package org.myelin.core.model;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.myelin.core.NeuronKernel;
-import org.myelin.core.SpikeBuffer;
 
 /**
  * The vectorised {@code iaf_cond_exp} kernel (JDK vector API) against the fused scalar loop: the
@@ -46,7 +42,7 @@ class IafCondExpSimdTest {
                     else split++;
                 }
             }
-            spikes += stepBoth(scalar, simd, a, b, in, base, from, to, step);
+            spikes += KernelPair.stepBoth(scalar, simd, a, b, in, base, from, to, step);
         }
         assertTrue(spikes > 200, "spikes: " + spikes);
         assertTrue(stiff > 10_000, "stiff neuron-steps: " + stiff);
@@ -79,7 +75,7 @@ class IafCondExpSimdTest {
                 in[2][base + i] = rnd.nextInt(50) == 0 ? 500 * rnd.nextDouble() : 0;
                 if (a[3][i] > 0) refractory++;
             }
-            spikes += stepBoth(scalar, simd, a, b, in, base, from, to, step);
+            spikes += KernelPair.stepBoth(scalar, simd, a, b, in, base, from, to, step);
         }
         assertTrue(spikes > 2000 && refractory > 100_000, "spikes: " + spikes + ", refractory neuron-steps: " + refractory);
     }
@@ -103,17 +99,5 @@ class IafCondExpSimdTest {
         double[][] b = new double[a.length][];
         for (int k = 0; k < a.length; k++) b[k] = a[k].clone();
         return b;
-    }
-
-    /** One step of both kernels on their own state; asserts the same spikes and state; returns the spikes. */
-    private static int stepBoth(NeuronKernel scalar, NeuronKernel simd, double[][] a, double[][] b, double[][] in,
-            int base, int from, int to, int step) {
-        SpikeBuffer sa = new SpikeBuffer(16), sb = new SpikeBuffer(16);
-        scalar.update(step, a, in, base, from, to, sa);
-        simd.update(step, b, in, base, from, to, sb);
-        assertEquals(sa.size(), sb.size(), "spike count at step " + step);
-        for (int s = 0; s < sa.size(); s++) assertEquals(sa.get(s), sb.get(s));
-        for (int k = 0; k < a.length; k++) assertArrayEquals(a[k], b[k], "state " + k + " at step " + step);
-        return sa.size();
     }
 }

@@ -1,14 +1,11 @@
 package org.myelin.core.model;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.myelin.core.SpikeBuffer;
 
 /**
  * The vectorised {@code iaf_psc_delta} kernel (JDK vector API) against the scalar loop: the same
@@ -45,13 +42,7 @@ class IafPscDeltaSimdTest {
                     if (a[1][i] > 0) refractory++;
                     if (a[0][i] == vMin) bounded++;
                 }
-                SpikeBuffer sa = new SpikeBuffer(16), sb = new SpikeBuffer(16);
-                scalar.update(step, a, in, base, from, to, sa);
-                simd.update(step, b, in, base, from, to, sb);
-                assertEquals(sa.size(), sb.size(), "spike count at step " + step);
-                for (int s = 0; s < sa.size(); s++) assertEquals(sa.get(s), sb.get(s));
-                for (int k = 0; k < a.length; k++) assertArrayEquals(a[k], b[k], "state " + k + " at step " + step);
-                spikes += sa.size();
+                spikes += KernelPair.stepBoth(scalar, simd, a, b, in, base, from, to, step);
             }
             assertTrue(spikes > 2000 && refractory > 50_000, "spikes: " + spikes + ", refractory: " + refractory);
             if (vMin > Double.NEGATIVE_INFINITY) assertTrue(bounded > 1000, "neuron-steps held at V_min: " + bounded);
