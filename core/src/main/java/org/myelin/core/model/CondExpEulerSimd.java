@@ -17,8 +17,9 @@ import org.myelin.core.SpikeBuffer;
  * leaves the vector path, to add its spiking lanes in ascending order (read back from an array:
  * {@code VectorMask.toLong} boxes the mask in JDK 17). Every lane performs the
  * scalar loop's operations ({@link IafCondExp.EulerKernel#updateScalar}) in its order with the same
- * fused multiply-adds; {@code min(x, V_th)} equals the scalar {@code x < V_th ? x : V_th} for every
- * non-NaN value, so results are bit-identical (a test checks this).
+ * fused multiply-adds; the clamp is the scalar {@code x < V_th ? x : V_th} as a compare and a blend
+ * (not {@code min}, whose Java semantics for NaN and signed zeros cost four more instructions), so
+ * results are bit-identical (a test checks this).
  */
 final class CondExpEulerSimd implements IafCondExp.EulerPass {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -47,12 +48,13 @@ final class CondExpEulerSimd implements IafCondExp.EulerPass {
             final DoubleVector rr = DoubleVector.fromArray(S, r, i);
             final DoubleVector ac = DoubleVector.fromArray(S, cur, base + i).fma(invC, restC);
             final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
-            final DoubleVector y = nb0.fma(v0.min(vTh), a0).fma(h, v0);
+            final DoubleVector y = nb0.fma(vTh.blend(v0, v0.compare(VectorOperators.LT, vTh)), a0).fma(h, v0);
             // refractory lanes hold V_reset (< V_th), so they never spike
-            final DoubleVector held = y.blend(vReset, rr.compare(VectorOperators.GT, zero));
+            final VectorMask<Double> refractory = rr.compare(VectorOperators.GT, zero);
+            final DoubleVector held = y.blend(vReset, refractory);
             final VectorMask<Double> spike = held.compare(VectorOperators.GE, vTh);
             held.blend(vReset, spike).intoArray(v, i);
-            rr.sub(one).max(zero).blend(refSteps, spike).intoArray(r, i);
+            zero.blend(rr.sub(one), refractory).blend(refSteps, spike).intoArray(r, i);
             if (spike.anyTrue()) {
                 // lane by lane from an array: VectorMask.toLong is not intrinsified in JDK 17 (it
                 // boxes the mask, and cost more than the whole step)

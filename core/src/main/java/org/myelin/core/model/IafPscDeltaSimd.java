@@ -49,7 +49,7 @@ final class IafPscDeltaSimd implements IafPscDelta.Pass {
             final VectorMask<Double> spike = y.compare(VectorOperators.GE, theta).and(free);
             // a refractory lane keeps its V (V_reset since its spike) and counts down
             y.add(eL).blend(vReset, spike).blend(v0, free.not()).intoArray(v, i);
-            rr.sub(one).max(zero).blend(refSteps, spike).intoArray(r, i);
+            rr.sub(one).blend(zero, free).blend(refSteps, spike).intoArray(r, i);
             if (spike.anyTrue()) {
                 // lane by lane from an array: VectorMask.toLong is not intrinsified in JDK 17
                 zero.blend(one, spike).intoArray(lanes, i); // at the vector's own index: workers never overlap
