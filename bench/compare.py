@@ -19,10 +19,21 @@ import statistics
 import sys
 
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip().startswith("{")]
-b2 = {}
+b2runs = {}
 for r in rows:
     if r.get("simulator") == "brian2":
-        b2[(r["network"], r.get("method") or "")] = r
+        b2runs.setdefault((r["network"], r.get("method") or ""), []).append(r)
+# Brian2 is repeated as often as Myelin (its run loop varies by up to 1.5x from run to run on this
+# host): the median of each field, and the range of sim_s
+b2 = {}
+for key, rs in b2runs.items():
+    m = dict(rs[0])
+    for f in ("build_s", "sim_s", "peak_rss_mb"):
+        m[f] = statistics.median(x[f] for x in rs)
+    m["events_per_s"] = m["syn_events"] / m["sim_s"] if m.get("syn_events") else m["events_per_s"]
+    m["runs"] = len(rs)
+    m["sim_s_range"] = (min(x["sim_s"] for x in rs), max(x["sim_s"] for x in rs))
+    b2[key] = m
 runs = {}
 for r in rows:
     if r.get("simulator") == "myelin":
@@ -65,7 +76,7 @@ print(f"{'network':<10} {'simulator':<14} {'thr':>3} {'build s':>8} {'sim s':>8}
 for (net, meth), r in sorted(b2.items()):
     label = "brian2" + (f" {meth}" if meth else "")
     print(f"{net:<10} {label:<14} {1:>3} {r['build_s']:>8.2f} {r['sim_s']:>8.3f} {'':>7} {'':>8} {r['events_per_s']:>10.3g} "
-          f"{r['peak_rss_mb']:>8.1f}")
+          f"{r['peak_rss_mb']:>8.1f}   (median of {r['runs']}, {r['sim_s_range'][0]:.3f}..{r['sim_s_range'][1]:.3f} s)")
 for r in sorted(my, key=lambda r: (r["network"], r["kind"], r.get("threads", 0))):
     if r["network"] == "memory":
         continue

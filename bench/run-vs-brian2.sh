@@ -50,8 +50,8 @@ if [ $scale = 1 ]; then
   $J brunel --n 1000000 --ce 800 --ci 200 --threads 2 | tee -a "$res"
 fi
 
-echo "== brian2 (C++ standalone, OpenMP off = one thread; sim_s is the run loop alone)" >&2
-/usr/bin/python3 bench/brian2/bench_brian2.py --nets coba brunel --threads 0 --coba-methods rk4 euler | tee -a "$res"
+echo "== brian2 (C++ standalone, OpenMP off = one thread; sim_s is the run loop alone; $reps runs, the table shows medians)" >&2
+/usr/bin/python3 bench/brian2/bench_brian2.py --nets coba brunel --threads 0 --coba-methods rk4 euler --repeat $reps | tee -a "$res"
 
 /usr/bin/python3 bench/compare.py "$res" | tee "$out/summary.txt"
 echo "results in $out" >&2
