@@ -13,7 +13,8 @@
 # excludes); the table reports medians. Brian2 runs once per configuration; COBA with rk4 (the
 # order of Myelin's integrator) and with euler (the Brian2/BrainPy benchmark scripts' method), which
 # Myelin's coba-euler (iaf_cond_exp with forward_euler) runs too.
-# Myelin runs with --add-modules jdk.incubator.vector, so its vectorised kernels are used.
+# Myelin runs with --add-modules jdk.incubator.vector: cold runs with the default myelin.simd=auto
+# (scalar loops for a run this short), warm runs with the vectorised passes engaged (always).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -30,19 +31,24 @@ bash validation/brian2/install.sh >&2
 echo "== building myelin-bench" >&2
 mvn -B -q -DskipTests -pl bench -am package >&2
 jar=bench/target/myelin-bench.jar
-J="java -XX:+UseParallelGC -Xms2g -Xmx20g --add-modules jdk.incubator.vector -jar $jar"
+JVM="java -XX:+UseParallelGC -Xms2g -Xmx20g --add-modules jdk.incubator.vector"
+J="$JVM -jar $jar"
 
 echo "== myelin (each configuration $reps times in a fresh JVM; the table shows medians)" >&2
 for r in $(seq $reps); do
   for t in 1 2; do
     for w in 0 $warm; do
-      $J coba --threads $t --warmup $w | tee -a "$res"
-      $J coba-euler --threads $t --warmup $w | tee -a "$res"
-      $J brunel --threads $t --warmup $w | tee -a "$res"
+      # cold runs: Myelin's default (myelin.simd=auto: a 1 s run is too short to repay the vector
+      # passes' JIT start-up, so it keeps the scalar loops); warm runs measure the steady state of a
+      # long run, in which auto engages the vector passes, so they are engaged from the start
+      if [ $w = 0 ]; then S=""; else S="-Dmyelin.simd=always"; fi
+      $JVM $S -jar $jar coba --threads $t --warmup $w | tee -a "$res"
+      $JVM $S -jar $jar coba-euler --threads $t --warmup $w | tee -a "$res"
+      $JVM $S -jar $jar brunel --threads $t --warmup $w | tee -a "$res"
     done
   done
   # plastic throughput (issue 4): COBA with STDP on every E->E synapse, against static COBA above
-  $J coba-stdp --threads 1 --warmup $warm | tee -a "$res"
+  $JVM -Dmyelin.simd=always -jar $jar coba-stdp --threads 1 --warmup $warm | tee -a "$res"
 done
 # memory: heap growth over synapse count while building Brunel with 125 M synapses
 $J memory --n 100000 --threads 2 | tee -a "$res"

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.myelin.core.model.ParrotNeuron;
+import org.myelin.core.model.Simd;
 
 /**
  * A network of spiking point neurons: populations, projections, stimuli and recorders, simulated on
@@ -779,8 +780,13 @@ public final class Network {
                 threads[w - 1] = new Thread(ws[w], "myelin-worker-" + w);
                 threads[w - 1].start();
             }
-            ws[0].run();
-            join(threads);
+            final long started = System.nanoTime();
+            try {
+                ws[0].run();
+                join(threads);
+            } finally {
+                Simd.ran(System.nanoTime() - started);
+            }
             for (Worker w : ws) {
                 if (w.failure != null) {
                     broken = true;
@@ -937,7 +943,15 @@ public final class Network {
             final int d = slots;
             int par = 0;
             long lastReport = System.nanoTime();
+            final long started = lastReport;
+            int sinceCheck = 0;
             for (long t = t0; t < t1; t += k) {
+                // worker 0 asks now and then whether the run is long enough for the vector passes
+                // (Simd's auto policy; the kernels switch at their next call, with identical results)
+                if (w == 0 && ++sinceCheck == 64) {
+                    sinceCheck = 0;
+                    if (!Simd.engaged()) Simd.consider(System.nanoTime() - started, t - t0, t1 - t);
+                }
                 final int len = (int) Math.min(k, t1 - t);
                 final SpikeBuffer[] mine = buf[par];
                 for (int p = 0; p < np; p++) mine[p].clear();

@@ -144,7 +144,7 @@ public final class Stimulation {
                     }
                     break;
                 }
-                if (POISSON_SIMD != null) {
+                if (POISSON_SIMD != null && org.myelin.core.model.Simd.engaged()) {
                     POISSON_SIMD.add(ks, t, poissonGuide, tab, arr, base, from, to, w, poissonScratch);
                 } else {
                     poissonScalar(ks, t, poissonGuide, tab, arr, base, from, to, w);

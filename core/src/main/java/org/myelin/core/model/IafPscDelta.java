@@ -131,7 +131,7 @@ public final class IafPscDelta extends NeuronModel {
 
         @Override
         public void update(long step, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
-            if (simd != null) {
+            if (simd != null && Simd.engaged()) {
                 simd.update(this, s, in, base, from, to, out);
             } else {
                 updateScalar(s, in, base, from, to, out);

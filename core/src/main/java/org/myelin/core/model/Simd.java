@@ -1,23 +1,103 @@
 package org.myelin.core.model;
 
 /**
- * Whether the kernels may use the JDK's vector API ({@code jdk.incubator.vector}, an incubator
- * module of JDK 17). It is used when the module is in the boot layer (the JVM was started with
+ * Whether, and from when, the kernels use the JDK's vector API ({@code jdk.incubator.vector}, an
+ * incubator module of JDK 17). The vectorised passes give results bit-identical to the scalar loops,
+ * so this decides only speed and memory, never a spike.
+ *
+ * <p>They are available when the module is in the boot layer (the JVM was started with
  * {@code --add-modules jdk.incubator.vector}, as the {@code myelin} launcher, the benchmarks and the
- * tests do) and the system property {@code myelin.simd} is not {@code false}. Without it the same
- * kernels run their scalar loops, with bit-identical results.
+ * tests do). System property {@code myelin.simd} then chooses when they run:
+ * <ul>
+ * <li>{@code auto} (the default): from the moment a run looks long enough to repay their start-up
+ * cost, see {@link #worthEngaging}; once engaged, for the rest of the JVM's life;</li>
+ * <li>{@code always}: from the first step (the tests, and warm benchmark runs, use this);</li>
+ * <li>{@code false}: never.</li>
+ * </ul>
+ *
+ * <p>Why not always: until C2 has compiled a vector-API method, it runs as plain Java that allocates
+ * an object per vector operation, tens to hundreds of times slower than the scalar loop it replaces,
+ * and the compiler threads compete with the workers for the cores. A fresh JVM pays about half a
+ * second to a second of CPU for that and hundreds of megabytes of garbage (measured on this
+ * project's 2-core machine, 1 s of biological time, cold: Brunel A on two threads 1.40 s with the
+ * vector passes from the first step against 0.87 s with the scalar loops, peak RSS 607 against
+ * 156 MB; COBA by RK4 on one thread 0.89 against 0.41 s). Warm, the passes make Brunel's step about
+ * a fifth faster and COBA's forward-Euler step about twice as fast, which repays that only over
+ * runs of several seconds.
  */
 public final class Simd {
-    /** Whether the vectorised passes are used. */
+    /** Whether the vectorised passes are available (the module is present and not switched off). */
     public static final boolean ENABLED = !"false".equals(System.getProperty("myelin.simd"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /** {@code myelin.simd=always} (or {@code true}): engaged from the start. */
+    static final boolean ALWAYS = ENABLED && isAlways(System.getProperty("myelin.simd"));
+
+    /** A run engages the passes when its projected remaining wall time exceeds this. */
+    public static final long LONG_RUN_NS = 2_000_000_000L;
+    /** ... or when this JVM's runs together have taken longer than this. */
+    public static final long LONG_SESSION_NS = 4_000_000_000L;
+
+    private static volatile boolean engaged = ALWAYS;
+    private static long simulatedNs; // wall time of finished runs; written by the simulating thread
 
     private Simd() {
     }
 
+    private static boolean isAlways(String v) {
+        if (v == null || v.equals("auto")) return false;
+        if (v.equals("always") || v.equals("true")) return true;
+        throw new IllegalArgumentException("system property myelin.simd: value '" + v
+                + "' is invalid; valid: auto (the default), always, true (= always), false");
+    }
+
+    /** Whether the kernels run their vectorised passes now (a volatile read, once per kernel call). */
+    public static boolean engaged() {
+        return engaged;
+    }
+
+    /** Engages the vectorised passes for the rest of the JVM's life (no effect if not {@link #ENABLED}). */
+    public static void engage() {
+        if (ENABLED) engaged = true;
+    }
+
+    /**
+     * The {@code auto} policy: whether a run that has taken {@code elapsedNs} for {@code done} of its
+     * steps, with {@code left} still to go, should engage the passes now. Yes when its projected
+     * remaining time exceeds {@link #LONG_RUN_NS} (judged after at least 1% of the run and 50 ms, so
+     * that the projection has something to stand on), or when this JVM's runs, this one included,
+     * have taken more than {@link #LONG_SESSION_NS} (many short runs, e.g. one per stimulus).
+     */
+    public static boolean worthEngaging(long elapsedNs, long done, long left, long earlierRunsNs) {
+        if (earlierRunsNs + elapsedNs > LONG_SESSION_NS) return true;
+        if (done <= 0 || elapsedNs < 50_000_000L || done * 100 < done + left) return false;
+        return (double) elapsedNs / done * left > LONG_RUN_NS;
+    }
+
+    /**
+     * Called by the simulating thread now and then during a run (see {@link #worthEngaging}); engages
+     * the passes when the policy says so. Cheap when already engaged or unavailable.
+     */
+    public static void consider(long elapsedNs, long done, long left) {
+        if (engaged || !ENABLED || ALWAYS) return;
+        if (worthEngaging(elapsedNs, done, left, simulatedNs)) engaged = true;
+    }
+
+    /** Called by the simulating thread at the end of a run: adds its wall time to this JVM's total. */
+    public static void ran(long ns) {
+        simulatedNs += ns;
+    }
+
+    /** For tests: sets the engagement (only if {@link #ENABLED}) and returns the previous value. */
+    static boolean setEngagedForTest(boolean on) {
+        boolean was = engaged;
+        engaged = on && ENABLED;
+        return was;
+    }
+
     /**
      * An instance of the named class (in {@code type}'s package, with a no-argument constructor) if
-     * the vector API is enabled, else null. Internal to the kernels; the type and class are
+     * the vector API is available, else null. Internal to the kernels; the type and class are
      * package-private there.
      */
     public static <T> T load(Class<T> type, String className) {
