@@ -64,13 +64,15 @@ public final class Simd {
     /**
      * The {@code auto} policy: whether a run that has taken {@code elapsedNs} for {@code done} of its
      * steps, with {@code left} still to go, should engage the passes now. Yes when its projected
-     * remaining time exceeds {@link #LONG_RUN_NS} (judged after at least 1% of the run and 50 ms, so
-     * that the projection has something to stand on), or when this JVM's runs, this one included,
-     * have taken more than {@link #LONG_SESSION_NS} (many short runs, e.g. one per stimulus).
+     * remaining time exceeds {@link #LONG_RUN_NS}, judged once the run has taken 100 ms and done 1%
+     * of its steps (past the slowest of the scalar loops' own JIT start-up, so that a run of a second
+     * or two is not mistaken for a long one; a long run loses at most 1% of the passes' gain), or
+     * when this JVM's runs, this one included, have taken more than {@link #LONG_SESSION_NS} (many
+     * short runs, e.g. one per stimulus).
      */
     public static boolean worthEngaging(long elapsedNs, long done, long left, long earlierRunsNs) {
         if (earlierRunsNs + elapsedNs > LONG_SESSION_NS) return true;
-        if (done <= 0 || elapsedNs < 50_000_000L || done * 100 < done + left) return false;
+        if (done <= 0 || elapsedNs < 100_000_000L || done * 100 < done + left) return false;
         return (double) elapsedNs / done * left > LONG_RUN_NS;
     }
 

@@ -29,10 +29,10 @@ class SimdPolicyTest {
         assertFalse(Simd.worthEngaging(100 * MS, 1_000, 9_000, 0));
         // 100 ms for the first 1%: 9.9 s to go
         assertTrue(Simd.worthEngaging(100 * MS, 100, 9_900, 0));
-        // too early to project: under 50 ms, or under 1% of the run
-        assertFalse(Simd.worthEngaging(40 * MS, 100, 9_900, 0));
-        assertFalse(Simd.worthEngaging(60 * MS, 10, 9_990, 0));
-        assertFalse(Simd.worthEngaging(60 * MS, 0, 10_000, 0));
+        // too early to project: under 100 ms, under 1% of the run, or nothing done yet
+        assertFalse(Simd.worthEngaging(90 * MS, 100, 9_900, 0));
+        assertFalse(Simd.worthEngaging(150 * MS, 100, 999_900, 0));
+        assertFalse(Simd.worthEngaging(200 * MS, 0, 10_000, 0));
         // many short runs: this JVM's total counts, the current run included
         assertTrue(Simd.worthEngaging(10 * MS, 10, 10, Simd.LONG_SESSION_NS - 5 * MS));
         assertFalse(Simd.worthEngaging(10 * MS, 10, 10, Simd.LONG_SESSION_NS - 50 * MS));
