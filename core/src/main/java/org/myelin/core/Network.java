@@ -945,12 +945,17 @@ public final class Network {
             long lastReport = System.nanoTime();
             final long started = lastReport;
             int sinceCheck = 0;
+            long checkedAt = -1, checkedStep = t0;
             for (long t = t0; t < t1; t += k) {
-                // worker 0 asks now and then whether the run is long enough for the vector passes
-                // (Simd's auto policy; the kernels switch at their next call, with identical results)
-                if (w == 0 && ++sinceCheck == 64) {
+                // worker 0 asks every 64 exchanges whether the run is long enough for the vector
+                // passes, from the pace of the latest 64 (Simd's auto policy; the kernels switch at
+                // their next call, with identical results)
+                if (w == 0 && ++sinceCheck == 64 && !Simd.engaged()) {
                     sinceCheck = 0;
-                    if (!Simd.engaged()) Simd.consider(System.nanoTime() - started, t - t0, t1 - t);
+                    final long now = System.nanoTime();
+                    if (checkedAt >= 0) Simd.consider(now - checkedAt, t - checkedStep, t1 - t, now - started);
+                    checkedAt = now;
+                    checkedStep = t;
                 }
                 final int len = (int) Math.min(k, t1 - t);
                 final SpikeBuffer[] mine = buf[par];

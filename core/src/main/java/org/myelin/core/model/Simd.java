@@ -62,27 +62,28 @@ public final class Simd {
     }
 
     /**
-     * The {@code auto} policy: whether a run that has taken {@code elapsedNs} for {@code done} of its
-     * steps, with {@code left} still to go, should engage the passes now. Yes when its projected
-     * remaining time exceeds {@link #LONG_RUN_NS}, judged once the run has taken 100 ms and done 1%
-     * of its steps (past the slowest of the scalar loops' own JIT start-up, so that a run of a second
-     * or two is not mistaken for a long one; a long run loses at most 1% of the passes' gain), or
-     * when this JVM's runs, this one included, have taken more than {@link #LONG_SESSION_NS} (many
-     * short runs, e.g. one per stimulus).
+     * The {@code auto} policy: whether a run should engage the passes now, given that its latest
+     * window of {@code windowSteps} steps took {@code windowNs}, that {@code left} steps are still to
+     * go and that it has taken {@code elapsedNs} so far. Yes when the remaining steps, at the latest
+     * window's pace, would take more than {@link #LONG_RUN_NS} (the caller passes no window before
+     * the second, nor before 100 ms: the first steps include the scalar loops' own JIT start-up,
+     * which would make a run of a second or two look long), or when this JVM's runs, this one
+     * included, have taken more than {@link #LONG_SESSION_NS} (many short runs, e.g. one per
+     * stimulus).
      */
-    public static boolean worthEngaging(long elapsedNs, long done, long left, long earlierRunsNs) {
+    public static boolean worthEngaging(long windowNs, long windowSteps, long left, long elapsedNs, long earlierRunsNs) {
         if (earlierRunsNs + elapsedNs > LONG_SESSION_NS) return true;
-        if (done <= 0 || elapsedNs < 100_000_000L || done * 100 < done + left) return false;
-        return (double) elapsedNs / done * left > LONG_RUN_NS;
+        if (windowSteps <= 0 || elapsedNs < 100_000_000L) return false;
+        return (double) windowNs / windowSteps * left > LONG_RUN_NS;
     }
 
     /**
      * Called by the simulating thread now and then during a run (see {@link #worthEngaging}); engages
      * the passes when the policy says so. Cheap when already engaged or unavailable.
      */
-    public static void consider(long elapsedNs, long done, long left) {
+    public static void consider(long windowNs, long windowSteps, long left, long elapsedNs) {
         if (engaged || !ENABLED || ALWAYS) return;
-        if (worthEngaging(elapsedNs, done, left, simulatedNs)) engaged = true;
+        if (worthEngaging(windowNs, windowSteps, left, elapsedNs, simulatedNs)) engaged = true;
     }
 
     /** Called by the simulating thread at the end of a run: adds its wall time to this JVM's total. */

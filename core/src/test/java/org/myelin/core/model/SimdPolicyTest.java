@@ -25,20 +25,19 @@ class SimdPolicyTest {
 
     @Test
     void shortRunsStayScalarAndLongRunsEngage() {
-        // 100 ms for the first 10% of a run: 0.9 s to go
-        assertFalse(Simd.worthEngaging(100 * MS, 1_000, 9_000, 0));
-        // 100 ms for the first 1%: 9.9 s to go
-        assertTrue(Simd.worthEngaging(100 * MS, 100, 9_900, 0));
-        // too early to project: under 100 ms, under 1% of the run, or nothing done yet
-        assertFalse(Simd.worthEngaging(90 * MS, 100, 9_900, 0));
-        assertFalse(Simd.worthEngaging(150 * MS, 100, 999_900, 0));
-        assertFalse(Simd.worthEngaging(200 * MS, 0, 10_000, 0));
-        // many short runs: this JVM's total counts, the current run included
-        assertTrue(Simd.worthEngaging(10 * MS, 10, 10, Simd.LONG_SESSION_NS - 5 * MS));
-        assertFalse(Simd.worthEngaging(10 * MS, 10, 10, Simd.LONG_SESSION_NS - 50 * MS));
+        // the latest window: 1,000 steps in 150 ms; 9,000 to go: 1.35 s
+        assertFalse(Simd.worthEngaging(150 * MS, 1_000, 9_000, 300 * MS, 0));
+        // ... 19,000 to go: 2.85 s
+        assertTrue(Simd.worthEngaging(150 * MS, 1_000, 19_000, 300 * MS, 0));
         // the boundary: exactly LONG_RUN_NS to go does not engage, a nanosecond more per step does
-        assertFalse(Simd.worthEngaging(100 * MS, 100, 2_000, 0));
-        assertTrue(Simd.worthEngaging(100 * MS + 100, 100, 2_000, 0));
+        assertFalse(Simd.worthEngaging(100 * MS, 1_000, 20_000, 300 * MS, 0));
+        assertTrue(Simd.worthEngaging(100 * MS + 1_000, 1_000, 20_000, 300 * MS, 0));
+        // too early to judge: under 100 ms into the run, or no window yet
+        assertFalse(Simd.worthEngaging(90 * MS, 1_000, 1_000_000, 90 * MS, 0));
+        assertFalse(Simd.worthEngaging(0, 0, 1_000_000, 500 * MS, 0));
+        // many short runs: this JVM's total counts, the current run included
+        assertTrue(Simd.worthEngaging(0, 0, 10, 10 * MS, Simd.LONG_SESSION_NS - 5 * MS));
+        assertFalse(Simd.worthEngaging(0, 0, 10, 10 * MS, Simd.LONG_SESSION_NS - 50 * MS));
     }
 
     @Test
