@@ -169,6 +169,9 @@ public final class Projection {
         boolean signRouted = synapse.receptor == null && target.model.signRouted();
         Plasticity rule = synapse.plasticity;
         double ruleSign = rule == null ? 0 : rule.weightSign();
+        // built once: a rule's weight check takes it for its message, and building it per synapse
+        // cost 10% of a Diehl & Cook training run, which sets 78,400 weights per image
+        final String el = element();
         for (int i = 0; i < w.length; i++) {
             double x = w[i];
             int c = order[i];
@@ -186,13 +189,13 @@ public final class Projection {
             int k = (int) (c - groupStart[g]);
             if (why == null && rule != null) {
                 try {
-                    rule.checkWeight(element(), x);
+                    rule.checkWeight(el, x);
                 } catch (ModelException e) {
                     why = e.getMessage();
                 }
             }
             if (why != null) {
-                throw new ModelException(element(), "weights", "synapse " + i + " (source " + sourceOf(sg, k)
+                throw new ModelException(el, "weights", "synapse " + i + " (source " + sourceOf(sg, k)
                         + ", target " + sg.target(k) + "): value " + x + " is invalid; " + why);
             }
         }

@@ -97,6 +97,15 @@ public final class PoissonSource extends NeuronModel {
     static final class Kernel implements NeuronKernel {
         final long key;
         final double perStep;
+        /**
+         * Each neuron's stream key {@code Rng.key(key, i)}, cached: of the three hashes a draw took,
+         * two made the key. Filled lazily, 0 meaning not yet (a key that is 0 is only recomputed).
+         * Workers fill only their own neurons; the array field is read once per call, so a worker
+         * that loses the race on its allocation fills a complete array of its own, and a worker that
+         * later finds another's array recomputes what is missing: every value is the same pure
+         * function of i, so no spike depends on the race.
+         */
+        private long[] keys;
 
         Kernel(long key, double perStep) {
             this.key = key;
@@ -108,9 +117,20 @@ public final class PoissonSource extends NeuronModel {
             final double[] rate = s[RATE];
             final long key = this.key;
             final double perStep = this.perStep;
+            long[] ks = keys;
+            if (ks == null || ks.length < rate.length) {
+                ks = new long[rate.length];
+                keys = ks;
+            }
             for (int i = from; i < to; i++) {
                 final double r = rate[i];
-                if (r != 0 && Rng.uniform(Rng.key(key, i), step) < r * perStep) out.add(i);
+                if (r == 0) continue;
+                long k = ks[i];
+                if (k == 0) {
+                    k = Rng.key(key, i);
+                    ks[i] = k;
+                }
+                if (Rng.uniform(k, step) < r * perStep) out.add(i);
             }
         }
     }
