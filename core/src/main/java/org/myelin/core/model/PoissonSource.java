@@ -107,6 +107,16 @@ public final class PoissonSource extends NeuronModel {
          */
         private long[] keys;
 
+        /** The key cache, of at least {@code n} entries (allocated once, on the first step). */
+        private long[] keys(int n) {
+            long[] ks = keys;
+            if (ks == null || ks.length < n) {
+                ks = new long[n];
+                keys = ks;
+            }
+            return ks;
+        }
+
         Kernel(long key, double perStep) {
             this.key = key;
             this.perStep = perStep;
@@ -117,11 +127,7 @@ public final class PoissonSource extends NeuronModel {
             final double[] rate = s[RATE];
             final long key = this.key;
             final double perStep = this.perStep;
-            long[] ks = keys;
-            if (ks == null || ks.length < rate.length) {
-                ks = new long[rate.length];
-                keys = ks;
-            }
+            final long[] ks = keys(rate.length);
             for (int i = from; i < to; i++) {
                 final double r = rate[i];
                 if (r == 0) continue;
