@@ -8,6 +8,7 @@ neurons below one half, and the mean theta (mV).
 
 Usage: /usr/bin/python3 bench/diehlcook_fields.py A/weights.bin B.bin ...
 MNIST is read from $MYELIN_CACHE/mnist or ~/.cache/myelin/mnist."""
+import argparse
 import os
 import sys
 
@@ -18,12 +19,14 @@ from diehl_cook_brian2 import mnist_dir, read_bin, read_idx  # noqa: E402 (numpy
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
+    ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('weights', nargs='+', help="weights.bin files (Myelin's DiehlCook --out, or the reference's --save)")
+    args = ap.parse_args()
     x = read_idx(os.path.join(mnist_dir(), 'train-images-idx3-ubyte')).reshape(-1, 784)[:10000].astype(float)
     inked = x.mean(0) > 30
     print('inked pixels: %d' % inked.sum())
-    for p in sys.argv[1:]:
+    for p in args.weights:
         n, w, theta = read_bin(p)
         share = w[inked].sum(0) / w.sum(0)
         print('%s: share on inked pixels, quartiles %s; neurons below 0.5: %d of %d; theta mean %.1f mV'

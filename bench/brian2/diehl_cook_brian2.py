@@ -67,8 +67,11 @@ def mnist_dir():
 def read_bin(path):
     """A weights.bin (Myelin's DiehlCook --out, or --save F.bin here): (n, input weights 784 x n,
     theta in Myelin's convention, mV). Exits with a message if its length does not match its n."""
-    with open(path, 'rb') as f:
-        data = f.read()
+    try:
+        with open(path, 'rb') as f:
+            data = f.read()
+    except OSError as e:
+        sys.exit('%s: cannot read: %s' % (path, e.strerror))
     if len(data) < 4 or (len(data) - 4) % 8:
         sys.exit('%s: %d bytes; valid: a 4-byte neuron count, then doubles (weights, delays, theta)' % (path, len(data)))
     n = int.from_bytes(data[0:4], 'big')
