@@ -433,6 +433,7 @@ public final class Network {
      */
     public void build() {
         if (built) return;
+        Simd.checkProperty();
         long t0 = System.nanoTime();
         for (Population p : populations) {
             p.model.validate(p.element(), p.params, dt);

@@ -30,8 +30,11 @@ public final class Simd {
     public static final boolean ENABLED = !"false".equals(System.getProperty("myelin.simd"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
+    /** Why the value of {@code myelin.simd} is invalid, or null; see {@link #checkProperty()}. */
+    private static final String PROBLEM = problem(System.getProperty("myelin.simd"));
+
     /** {@code myelin.simd=always} (or {@code true}): engaged from the start. */
-    static final boolean ALWAYS = ENABLED && isAlways(System.getProperty("myelin.simd"));
+    static final boolean ALWAYS = ENABLED && PROBLEM == null && isAlways(System.getProperty("myelin.simd"));
 
     /** A run engages the passes when its projected remaining wall time exceeds this. */
     public static final long LONG_RUN_NS = 2_000_000_000L;
@@ -45,10 +48,21 @@ public final class Simd {
     }
 
     private static boolean isAlways(String v) {
-        if (v == null || v.equals("auto")) return false;
-        if (v.equals("always") || v.equals("true")) return true;
-        throw new IllegalArgumentException("system property myelin.simd: value '" + v
-                + "' is invalid; valid: auto (the default), always, true (= always), false");
+        return "always".equals(v) || "true".equals(v);
+    }
+
+    /** Why {@code v} is not a valid value of {@code myelin.simd}, or null if it is (package-private for tests). */
+    static String problem(String v) {
+        if (v == null || v.equals("auto") || v.equals("always") || v.equals("true") || v.equals("false")) return null;
+        return "value '" + v + "' is invalid; valid: auto (the default), always, true (= always), false";
+    }
+
+    /**
+     * Throws a {@link org.myelin.core.ModelException} if system property {@code myelin.simd} has an
+     * invalid value (every network build calls this, so the mistake is reported, not ignored).
+     */
+    public static void checkProperty() {
+        if (PROBLEM != null) throw new org.myelin.core.ModelException("system property myelin.simd", null, PROBLEM);
     }
 
     /** Whether the kernels run their vectorised passes now (a volatile read, once per kernel call). */

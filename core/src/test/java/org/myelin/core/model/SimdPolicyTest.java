@@ -41,6 +41,14 @@ class SimdPolicyTest {
     }
 
     @Test
+    void invalidPropertyValuesAreNamed() {
+        for (String v : new String[] {null, "auto", "always", "true", "false"}) assertEquals(null, Simd.problem(v), v);
+        String why = Simd.problem("maybe");
+        assertTrue(why.contains("'maybe'") && why.contains("valid: auto (the default), always, true (= always), false"), why);
+        Simd.checkProperty(); // the tests run with a valid value
+    }
+
+    @Test
     void engagingBetweenRunsChangesNothing() {
         assertTrue(Simd.ENABLED, "the tests run with --add-modules jdk.incubator.vector (see the parent pom's argLine)");
         boolean was = Simd.setEngagedForTest(false);
