@@ -73,7 +73,8 @@
  *
  * <p>Costs (measured on a shared 2-core VM, one thread, noisy): a plastic synaptic event of
  * {@code stdp_synapse} costs roughly ten times a static one in a Brunel-size network (1,000 plastic
- * inputs per neuron), and COBA with STDP on E-&gt;E runs at about 1.6 to 2.4 times static COBA.
+ * inputs per neuron), and COBA with STDP on E-&gt;E runs at about 1.5 to 2.4 times static COBA
+ * (1.47-1.53 in the eleventh session's benchmark runs, {@code bench/README.md}).
  * Static projections keep their own delivery path and cost what they did.
  *
  * <h2>Astrocyte-modulated STDP (package {@code org.myelin.learn.astro})</h2>
