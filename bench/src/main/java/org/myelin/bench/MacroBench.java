@@ -136,7 +136,7 @@ public final class MacroBench {
                         + "\"warmup_ms\":%.1f,\"warmup_s\":%.3f,\"duration_ms\":%.1f,\"build_s\":%.3f,\"sim_s\":%.3f,\"sim_cpu_s\":%.3f,\"sim_thread_cpu_s\":%.4f,\"spikes\":%d,\"events\":%d,\"events_per_s\":%.4g,"
                         + "\"peak_rss_mb\":%.1f,\"simd\":\"%s\",\"simd_engaged\":%b}%n",
                 which, threads, net.totalNeurons(), synapses, warmup, warmupS, duration, build, sim, simCpu, simThreadCpu, net.totalSpikes(), events, events / sim,
-                peakRssMb(), System.getProperty("myelin.simd", "auto"), org.myelin.core.model.Simd.engaged());
+                peakRssMb(), org.myelin.core.model.Simd.mode(), org.myelin.core.model.Simd.engaged());
     }
 
     /** The network of that name, not yet built. */

@@ -782,7 +782,7 @@ public final class Network {
                 threads[w - 1].start();
             }
             // runs too short for a check of their own still count towards this JVM's total
-            if (!Simd.engaged()) Simd.consider(0, 0, n, 0);
+            Simd.consider(0, 0, n, 0);
             final long started = System.nanoTime();
             try {
                 ws[0].run();

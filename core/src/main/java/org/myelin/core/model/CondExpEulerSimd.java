@@ -18,8 +18,7 @@ import org.myelin.core.SpikeBuffer;
  * {@code VectorMask.toLong} boxes the mask in JDK 17). Every lane performs the
  * scalar loop's operations ({@link IafCondExp.EulerKernel#updateScalar}) in its order with the same
  * fused multiply-adds; the clamp is the scalar {@code x < V_th ? x : V_th} as a compare and a blend
- * (not {@code min}, whose Java semantics for NaN and signed zeros cost four more instructions), so
- * results are bit-identical (a test checks this).
+ * ({@link CondExpSimd#atMost}), so results are bit-identical (a test checks this).
  */
 final class CondExpEulerSimd implements IafCondExp.EulerPass {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -48,7 +47,7 @@ final class CondExpEulerSimd implements IafCondExp.EulerPass {
             final DoubleVector rr = DoubleVector.fromArray(S, r, i);
             final DoubleVector ac = DoubleVector.fromArray(S, cur, base + i).fma(invC, restC);
             final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
-            final DoubleVector y = nb0.fma(vTh.blend(v0, v0.compare(VectorOperators.LT, vTh)), a0).fma(h, v0);
+            final DoubleVector y = nb0.fma(CondExpSimd.atMost(v0, vTh), a0).fma(h, v0);
             // refractory lanes hold V_reset (< V_th), so they never spike
             final VectorMask<Double> refractory = rr.compare(VectorOperators.GT, zero);
             final DoubleVector held = y.blend(vReset, refractory);

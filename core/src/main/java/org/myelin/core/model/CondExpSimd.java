@@ -24,8 +24,8 @@ import org.myelin.core.SpikeBuffer;
  *
  * <p>Every lane performs exactly the scalar kernel's operations in its order, with the same fused
  * multiply-adds ({@link Math#fma} there); the clamp is the scalar {@code x < V_th ? x : V_th} as a
- * compare and a blend ({@link #lt}) and the refractory hold is a blend, so results are bit-identical
- * to the scalar path (a test checks this).
+ * compare and a blend ({@link #atMost}) and the refractory hold is a blend, so results are
+ * bit-identical to the scalar path (a test checks this).
  */
 final class CondExpSimd implements IafCondExp.Passes {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -64,10 +64,10 @@ final class CondExpSimd implements IafCondExp.Passes {
             final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
             final DoubleVector aH = gi0.fma(aInH, ge0.fma(aExH, ac)), nbH = gi0.fma(nbInH, ge0.fma(nbExH, nGLC));
             final DoubleVector aF = gi0.fma(aInF, ge0.fma(aExF, ac)), nbF = gi0.fma(nbInF, ge0.fma(nbExF, nGLC));
-            final DoubleVector k1 = nb0.fma(lt(v0, vTh), a0);
-            final DoubleVector k2 = nbH.fma(lt(k1.fma(h2, v0), vTh), aH);
-            final DoubleVector k3 = nbH.fma(lt(k2.fma(h2, v0), vTh), aH);
-            final DoubleVector k4 = nbF.fma(lt(k3.fma(h, v0), vTh), aF);
+            final DoubleVector k1 = nb0.fma(atMost(v0, vTh), a0);
+            final DoubleVector k2 = nbH.fma(atMost(k1.fma(h2, v0), vTh), aH);
+            final DoubleVector k3 = nbH.fma(atMost(k2.fma(h2, v0), vTh), aH);
+            final DoubleVector k4 = nbF.fma(atMost(k3.fma(h, v0), vTh), aF);
             k2.add(k3).fma(two, k1).add(k4).fma(h6, v0).intoArray(ys, i);
         }
         final int nv = hold(k, x, s, in, base, from, upper);
@@ -173,7 +173,7 @@ final class CondExpSimd implements IafCondExp.Passes {
         final DoubleVector g = ge0.add(gi0).blend(zero, refractory);
         final DoubleVector ac = DoubleVector.fromArray(S, x.cur, at).fma(invC, restC);
         final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
-        final DoubleVector x0 = lt(DoubleVector.fromArray(S, x.v0, at), vTh);
+        final DoubleVector x0 = atMost(DoubleVector.fromArray(S, x.v0, at), vTh);
         final DoubleVector k1 = nb0.fma(x0, a0);
         final DoubleVector k1d = gi0.mul(dIn).fma(x0.sub(eIn), ge0.mul(dEx).mul(x0.sub(eEx)));
         final DoubleVector z = nb0.mul(nh);
@@ -212,10 +212,10 @@ final class CondExpSimd implements IafCondExp.Passes {
             final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
             final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
             final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
-            final DoubleVector k1 = nb0.fma(lt(y0, vTh), a0);
-            final DoubleVector k2 = nbH.fma(lt(k1.fma(hs2, y0), vTh), aH);
-            final DoubleVector k3 = nbH.fma(lt(k2.fma(hs2, y0), vTh), aH);
-            final DoubleVector k4 = nbF.fma(lt(k3.fma(hs, y0), vTh), aF);
+            final DoubleVector k1 = nb0.fma(atMost(y0, vTh), a0);
+            final DoubleVector k2 = nbH.fma(atMost(k1.fma(hs2, y0), vTh), aH);
+            final DoubleVector k3 = nbH.fma(atMost(k2.fma(hs2, y0), vTh), aH);
+            final DoubleVector k4 = nbF.fma(atMost(k3.fma(hs, y0), vTh), aF);
             y1 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y0);
         }
         {
@@ -224,10 +224,10 @@ final class CondExpSimd implements IafCondExp.Passes {
             final DoubleVector aH = giH.fma(aIn0, geH.fma(aEx0, ac)), nbH = giH.fma(nInvC, geH.fma(nInvC, nGLC));
             final DoubleVector a0 = gi.fma(aIn0, ge.fma(aEx0, ac)), nb0 = gi.fma(nInvC, ge.fma(nInvC, nGLC));
             final DoubleVector aF = giF.fma(aIn0, geF.fma(aEx0, ac)), nbF = giF.fma(nInvC, geF.fma(nInvC, nGLC));
-            final DoubleVector k1 = nb0.fma(lt(y1, vTh), a0);
-            final DoubleVector k2 = nbH.fma(lt(k1.fma(hs2, y1), vTh), aH);
-            final DoubleVector k3 = nbH.fma(lt(k2.fma(hs2, y1), vTh), aH);
-            final DoubleVector k4 = nbF.fma(lt(k3.fma(hs, y1), vTh), aF);
+            final DoubleVector k1 = nb0.fma(atMost(y1, vTh), a0);
+            final DoubleVector k2 = nbH.fma(atMost(k1.fma(hs2, y1), vTh), aH);
+            final DoubleVector k3 = nbH.fma(atMost(k2.fma(hs2, y1), vTh), aH);
+            final DoubleVector k4 = nbF.fma(atMost(k3.fma(hs, y1), vTh), aF);
             y2 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y1);
         }
         final DoubleVector est = DoubleVector.fromArray(S, x.est, at);
@@ -249,7 +249,7 @@ final class CondExpSimd implements IafCondExp.Passes {
      * {@code cap}, as there): a compare and a blend, where {@code x.min(cap)}, with Java's rules for
      * NaN and signed zeros, compiles to about six instructions.
      */
-    private static DoubleVector lt(DoubleVector x, DoubleVector cap) {
+    static DoubleVector atMost(DoubleVector x, DoubleVector cap) {
         return cap.blend(x, x.compare(VectorOperators.LT, cap));
     }
 }

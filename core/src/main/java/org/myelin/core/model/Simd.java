@@ -26,15 +26,18 @@ package org.myelin.core.model;
  * runs of several seconds.
  */
 public final class Simd {
+    /** The value of system property {@code myelin.simd}, {@code auto} when unset. */
+    private static final String MODE = System.getProperty("myelin.simd", "auto");
+
     /** Whether the vectorised passes are available (the module is present and not switched off). */
-    public static final boolean ENABLED = !"false".equals(System.getProperty("myelin.simd"))
+    public static final boolean ENABLED = !MODE.equals("false")
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     /** Why the value of {@code myelin.simd} is invalid, or null; see {@link #checkProperty()}. */
-    private static final String PROBLEM = problem(System.getProperty("myelin.simd"));
+    private static final String PROBLEM = problem(MODE);
 
     /** {@code myelin.simd=always} (or {@code true}): engaged from the start. */
-    static final boolean ALWAYS = ENABLED && PROBLEM == null && isAlways(System.getProperty("myelin.simd"));
+    static final boolean ALWAYS = ENABLED && (MODE.equals("always") || MODE.equals("true"));
 
     /** A run engages the passes when its projected remaining wall time exceeds this. */
     public static final long LONG_RUN_NS = 2_000_000_000L;
@@ -47,8 +50,9 @@ public final class Simd {
     private Simd() {
     }
 
-    private static boolean isAlways(String v) {
-        return "always".equals(v) || "true".equals(v);
+    /** The value of {@code myelin.simd} in force: auto (also when unset), always, true or false. */
+    public static String mode() {
+        return MODE;
     }
 
     /** Why {@code v} is not a valid value of {@code myelin.simd}, or null if it is (package-private for tests). */
@@ -68,11 +72,6 @@ public final class Simd {
     /** Whether the kernels run their vectorised passes now (a volatile read, once per kernel call). */
     public static boolean engaged() {
         return engaged;
-    }
-
-    /** Engages the vectorised passes for the rest of the JVM's life (no effect if not {@link #ENABLED}). */
-    public static void engage() {
-        if (ENABLED) engaged = true;
     }
 
     /**
