@@ -10,6 +10,11 @@
  * <li>{@link org.myelin.learn.TripletStdp}: {@code stdp_triplet_synapse} (all-to-all) and
  * {@code stdp_triplet_nn_synapse} (nearest spike), Pfister and Gerstner 2006, with the published
  * parameter sets.</li>
+ * <li>{@link org.myelin.learn.TargetTraceStdp}: {@code stdp_target_trace_synapse}, Diehl and Cook
+ * 2015's pre-and-post rule: a postsynaptic spike changes the weight by
+ * {@code eta_post (x_pre - x_tar) (Wmax - w)^mu}, so inputs whose trace is below the target at the
+ * neuron's spikes (silent ones included) disconnect; a presynaptic spike depresses by
+ * {@code eta_pre x_post w^mu}.</li>
  * <li>{@link org.myelin.learn.DopamineStdp}: {@code stdp_dopamine_synapse}, Izhikevich 2007: STDP
  * writes an eligibility trace, which dopamine from a {@link org.myelin.core.VolumeTransmitter}
  * turns into weight changes (Java API only; see below).</li>

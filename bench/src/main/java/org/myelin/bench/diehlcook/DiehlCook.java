@@ -54,7 +54,13 @@ import org.myelin.reservoir.task.Mnist;
  *
  * <p>Usage: {@code DiehlCook [--neurons 100] [--train 1000] [--eval-every 10000] [--assign 1000]
  * [--test 1000] [--final-assign 10000] [--final-test 10000] [--seed 1] [--threads 1]
- * [--input-delays step|uniform] [--dt 0.5] [--lock-ms 0] [--potentiation immediate|lazy] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]}. With {@code --load}
+ * [--input-delays step|uniform] [--dt 0.5] [--lock-ms 0] [--potentiation immediate|lazy] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]
+ * [--intensity 2] [--w-ie 17] [--theta-plus 0.05] [--rule A2+,A3+,A2-] [--target-rule eta_pre,eta_post,x_tar,mu]
+ * [--validate images]}. The options from {@code --intensity} on depart from the authors' parameters
+ * ({@link DiehlCookNetwork.Variant}); {@code --target-rule} trains with the paper's pre-and-post rule
+ * ({@code stdp_target_trace_synapse}) instead of the released code's triplet rule. {@code --validate N}
+ * scores on the last N training images instead of the test set, for choosing parameters without
+ * looking at the test set (training and labelling must then stay below them). With {@code --load}
  * (and {@code --train 0}) it only evaluates a saved snapshot, draws its receptive fields and, given
  * {@code --seen}, appends the result to the learning curve in {@code --out}. Timings: wall clock and
  * the CPU time of the simulating thread (threads = 1 runs in the calling thread).
@@ -75,6 +81,8 @@ public final class DiehlCook {
         double dt = DiehlCookNetwork.DT;
         double lockMs = DiehlCookNetwork.T_LOCK;
         boolean immediate = true;
+        DiehlCookNetwork.Variant variant = DiehlCookNetwork.Variant.AUTHORS;
+        int validate = 0;
         for (int a = 0; a < args.length; a++) {
             String k = args[a];
             if (a + 1 >= args.length) throw new IllegalArgumentException("option " + k + " needs a value");
@@ -117,10 +125,32 @@ public final class DiehlCook {
                     }
                     immediate = v.equals("immediate");
                     break;
+                case "--intensity": variant = variant.withIntensity(number(k, v)); break;
+                case "--w-ie": variant = variant.withInhibition(number(k, v)); break;
+                case "--theta-plus": variant = variant.withThetaPlus(number(k, v)); break;
+                case "--rule": {
+                    String[] f = v.split(",");
+                    if (f.length != 3) {
+                        throw new IllegalArgumentException("option --rule: value " + v + " is invalid; valid: A2+,A3+,A2- (three numbers,"
+                                + " the authors' 0,0.01,0.0001)");
+                    }
+                    variant = variant.withRule(number(k, f[0]), number(k, f[1]), number(k, f[2]));
+                    break;
+                }
+                case "--target-rule": {
+                    String[] f = v.split(",");
+                    if (f.length != 4) {
+                        throw new IllegalArgumentException("option --target-rule: value " + v + " is invalid; valid: eta_pre,eta_post,x_tar,mu"
+                                + " (four numbers; the authors' code defines 0.0001,0.01,0.4,0.2)");
+                    }
+                    variant = variant.withTargetRule(number(k, f[0]), number(k, f[1]), number(k, f[2]), number(k, f[3]));
+                    break;
+                }
+                case "--validate": validate = positive(k, v); break;
                 default:
                     throw new IllegalArgumentException("unknown option " + k + "; valid: --neurons --train --eval-every"
                             + " --assign --test --final-assign --final-test --threads --progress --seed --out --load --seen --input-delays --dt --lock-ms"
-                            + " --potentiation");
+                            + " --potentiation --intensity --w-ie --theta-plus --rule --target-rule --validate");
             }
         }
         Files.createDirectories(out);
@@ -130,9 +160,23 @@ public final class DiehlCook {
         if (assign > trainSet.count() || finalAssign > trainSet.count()) {
             throw new IllegalArgumentException("--assign/--final-assign: at most " + trainSet.count());
         }
-        if (test > testSet.count() || finalTest > testSet.count()) {
+        Mnist.Images evalSet = testSet;
+        int evalFrom = 0;
+        if (validate > 0) {
+            // tuning without the test set: score on the last `validate` training images, which training must not reach
+            if (train + validate > trainSet.count() || assign + validate > trainSet.count() || finalAssign + validate > trainSet.count()) {
+                throw new IllegalArgumentException("--validate " + validate + ": --train, --assign and --final-assign must each stay"
+                        + " below training image " + (trainSet.count() - validate) + " (the validation images are the last " + validate + ")");
+            }
+            evalSet = trainSet;
+            evalFrom = trainSet.count() - validate;
+            test = Math.min(test, validate);
+            finalTest = Math.min(finalTest, validate);
+            System.out.printf(Locale.ROOT, "validation: scoring on training images %d to %d, not on the test set%n", evalFrom, trainSet.count() - 1);
+        } else if (test > testSet.count() || finalTest > testSet.count()) {
             throw new IllegalArgumentException("--test/--final-test: at most " + testSet.count());
         }
+        if (variant != DiehlCookNetwork.Variant.AUTHORS) System.out.println("variant: " + variant);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -150,9 +194,9 @@ public final class DiehlCook {
             System.out.printf(Locale.ROOT, "loaded %s%n", load);
             writeFields(out.resolve("receptive_fields.png"), s);
             if (finalTest == 0) return; // fields only
-            double acc = evaluate(s, seed, threads, trainSet, testSet, finalAssign, finalTest, true, dt, lockMs);
+            double acc = evaluate(s, seed, threads, trainSet, evalSet, evalFrom, finalAssign, finalTest, true, dt, lockMs, variant);
             String text = String.format(Locale.ROOT, "loaded %s (trained on %s images): accuracy %.2f%% (labels from %d"
-                    + " training images, tested on %d test images)%n", load, seenImages < 0 ? "?" : Long.toString(seenImages), acc,
+                    + " training images, tested on %d " + (validate > 0 ? "validation" : "test") + " images)%n", load, seenImages < 0 ? "?" : Long.toString(seenImages), acc,
                     finalAssign, finalTest);
             System.out.print(text);
             writeSummary(out, text);
@@ -163,7 +207,7 @@ public final class DiehlCook {
             }
             return;
         }
-        net = DiehlCookNetwork.training(neurons, seed, threads, randomDelays, dt, lockMs).immediatePotentiation(immediate);
+        net = DiehlCookNetwork.training(neurons, seed, threads, randomDelays, dt, lockMs, variant).immediatePotentiation(immediate);
         System.out.printf(Locale.ROOT, "Diehl & Cook: %d excitatory + %d inhibitory neurons, %d input synapses (%s delays),"
                         + " built in %.2f s%n", neurons, neurons, net.input.synapseCount(),
                 randomDelays ? "U[0,10) ms" : "one-step", (System.nanoTime() - t0) * 1e-9);
@@ -198,7 +242,7 @@ public final class DiehlCook {
             }
             if (seen % evalEvery == 0 && seen < train) {
                 long e0 = os.getProcessCpuTime();
-                evalAcc = evaluate(Snapshot.of(net), seed, threads, trainSet, testSet, assign, test, false, dt, lockMs);
+                evalAcc = evaluate(Snapshot.of(net), seed, threads, trainSet, evalSet, evalFrom, assign, test, false, dt, lockMs, variant);
                 procCpu0 += os.getProcessCpuTime() - e0; // evaluation does not count as training
                 curve.add(new double[] {seen, evalAcc, assign, test, trainWall, trainCpu});
                 writeCurve(out, curve);
@@ -211,7 +255,7 @@ public final class DiehlCook {
         writeFields(out.resolve("receptive_fields.png"), s);
         double acc = Double.NaN;
         if (finalTest > 0) {
-            acc = evaluate(s, seed, threads, trainSet, testSet, finalAssign, finalTest, true, dt, lockMs);
+            acc = evaluate(s, seed, threads, trainSet, evalSet, evalFrom, finalAssign, finalTest, true, dt, lockMs, variant);
             curve.add(new double[] {train, acc, finalAssign, finalTest, trainWall, trainCpu});
             writeCurve(out, curve);
         }
@@ -219,7 +263,8 @@ public final class DiehlCook {
                 "neurons %d, trained on %d images (%d presentations, %d unanswered)%n"
                         + "training: %.1f s wall, %.2f ms wall/image, %.2f ms cpu/image (simulating thread),"
                         + " %.2f ms process cpu/image (all JVM threads, JIT and GC included, evaluations excluded)%n"
-                        + "final accuracy %.2f%% (labels from %d training images, tested on %d test images)%n",
+                        + "final accuracy %.2f%% (labels from %d training images, tested on %d " + (validate > 0 ? "validation" : "test")
+                        + " images)%n" + (variant != DiehlCookNetwork.Variant.AUTHORS ? "variant: " + variant + "%n" : ""),
                 neurons, train, net.presentations(), net.unanswered(), trainWall,
                 train > 0 ? 1e3 * trainWall / train : 0, train > 0 ? 1e3 * trainCpu / train : 0,
                 train > 0 ? 1e-6 * procCpuTrain / train : 0, acc, finalAssign, finalTest);
@@ -227,11 +272,15 @@ public final class DiehlCook {
         writeSummary(out, summary);
     }
 
-    /** Frozen-network accuracy: labels from {@code assign} training images, vote on {@code test} test images. */
-    static double evaluate(Snapshot s, long seed, int threads, Mnist.Images trainSet, Mnist.Images testSet,
-                           int assign, int test, boolean verbose, double dt, double lockMs) {
+    /**
+     * Frozen-network accuracy: labels from {@code assign} training images, vote on images
+     * {@code testFrom} to {@code testFrom + test - 1} of {@code testSet} (the test set, or the last
+     * training images with {@code --validate}).
+     */
+    static double evaluate(Snapshot s, long seed, int threads, Mnist.Images trainSet, Mnist.Images testSet, int testFrom,
+                           int assign, int test, boolean verbose, double dt, double lockMs, DiehlCookNetwork.Variant variant) {
         long t0 = System.nanoTime();
-        DiehlCookNetwork f = DiehlCookNetwork.frozen(s.n, seed + 7919, threads, s.weights, s.delays, s.theta, dt, lockMs);
+        DiehlCookNetwork f = DiehlCookNetwork.frozen(s.n, seed + 7919, threads, s.weights, s.delays, s.theta, dt, lockMs, variant);
         double[][] sum = new double[10][s.n];
         int[] perClass = new int[10];
         // labels from fewer images too (the same responses): how much the label count matters
@@ -260,8 +309,8 @@ public final class DiehlCook {
         int correct = 0, correct0 = 0;
         int[] correctAt = new int[at.size()];
         for (int k = 0; k < test; k++) {
-            int[] c = f.present(testSet, k);
-            int truth = testSet.labels()[k];
+            int[] c = f.present(testSet, testFrom + k);
+            int truth = testSet.labels()[testFrom + k];
             if (vote(label, c) == truth) correct++;
             if (vote(label0, c) == truth) correct0++;
             for (int q = 0; q < correctAt.length; q++) if (vote(labelsAt.get(q), c) == truth) correctAt[q]++;
@@ -277,7 +326,7 @@ public final class DiehlCook {
             System.out.println(b);
         }
         double acc = 100.0 * correct / test;
-        System.out.printf(Locale.ROOT, "evaluation: %.2f%% on %d test images (labels from %d training images; %d classes"
+        System.out.printf(Locale.ROOT, "evaluation: %.2f%% on %d " + (testFrom > 0 || testSet == trainSet ? "validation" : "test") + " images (labels from %d training images; %d classes"
                         + " have neurons; %d of %d neurons silent, unassigned; %.2f%% with them in class 0; %d unanswered), %.1f s%n",
                 acc, test, assign, classesWithNeurons(label), silent, label.length, 100.0 * correct0 / test, f.unanswered(),
                 (System.nanoTime() - t0) * 1e-9);
@@ -336,6 +385,14 @@ public final class DiehlCook {
         int k = 0;
         for (boolean b : has) if (b) k++;
         return k;
+    }
+
+    private static double number(String k, String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option " + k + ": value " + v + " is not a number");
+        }
     }
 
     private static int positive(String k, String v) {

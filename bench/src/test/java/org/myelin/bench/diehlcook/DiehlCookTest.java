@@ -2,9 +2,13 @@ package org.myelin.bench.diehlcook;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.myelin.learn.TargetTraceStdp;
+import org.myelin.learn.TripletStdp;
 import org.myelin.reservoir.task.Mnist;
 
 /** Label assignment and vote (the authors' definitions), and the initial state of the network. */
@@ -78,5 +82,26 @@ class DiehlCookTest {
         double expected = 20 * Math.exp(-t / DiehlCookNetwork.TAU_THETA) - 20;
         for (double th : net.theta()) assertEquals(expected, th, 1e-9);
         assertTrue(expected < -0.03, "the drift is visible: " + expected); // 31 cycles of 500 ms: 0.031 mV
+    }
+
+    @Test
+    void variantsReachTheNetworkAndRejectBadValues() {
+        DiehlCookNetwork.Variant a = DiehlCookNetwork.Variant.AUTHORS;
+        assertEquals(DiehlCookNetwork.rule().toString(), a.plasticity().toString(), "the authors' variant is the authors' rule");
+        DiehlCookNetwork.Variant v = a.withIntensity(4).withInhibition(30).withThetaPlus(0.1).withTargetRule(0, 0.01, 0.4, 0.2);
+        DiehlCookNetwork net = DiehlCookNetwork.training(3, 5, 1, false, 0.5, 0, v);
+        TargetTraceStdp r = assertInstanceOf(TargetTraceStdp.class, net.input.synapse().plasticity());
+        assertEquals(0.4, r.xTar());
+        assertEquals(0.0, r.etaPre());
+        assertEquals(0.1, net.e.param("theta_plus"));
+        assertInstanceOf(TripletStdp.class, a.withRule(0.01, 0, 1e-4).plasticity());
+        assertEquals(0.01, ((TripletStdp) a.withRule(0.01, 0, 1e-4).plasticity()).a2Plus());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.withIntensity(0.5));
+        assertTrue(e.getMessage().contains("intensity") && e.getMessage().contains("valid"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> a.withInhibition(-1));
+        assertThrows(IllegalArgumentException.class, () -> a.withThetaPlus(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> a.withRule(0.01, 2, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> a.withTargetRule(0, 0.01, -0.4, 0.2));
+        assertTrue(e.getMessage().contains("x_tar"), e.getMessage());
     }
 }

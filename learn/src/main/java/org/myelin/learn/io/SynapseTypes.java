@@ -9,6 +9,7 @@ import org.myelin.io.PlasticSynapseType;
 import org.myelin.learn.DopamineStdp;
 import org.myelin.learn.Stdp;
 import org.myelin.learn.SynapticScaling;
+import org.myelin.learn.TargetTraceStdp;
 import org.myelin.learn.TripletStdp;
 import org.myelin.learn.VogelsSprekeler;
 import org.myelin.learn.astro.AstroStdp;
@@ -39,6 +40,7 @@ import org.myelin.learn.astro.Astrocyte;
  * <tr><td>stdp_symmetric_synapse</td><td>{@link Stdp#symmetric(boolean)}, all-to-all</td></tr>
  * <tr><td>stdp_triplet_synapse</td><td>{@link TripletStdp}, all-to-all</td></tr>
  * <tr><td>stdp_triplet_nn_synapse</td><td>{@link TripletStdp#nearestSpike(boolean)}</td></tr>
+ * <tr><td>stdp_target_trace_synapse</td><td>{@link TargetTraceStdp} (Diehl and Cook 2015's pre-and-post rule)</td></tr>
  * <tr><td>vogels_sprekeler_synapse</td><td>{@link VogelsSprekeler}</td></tr>
  * <tr><td>synaptic_scaling_synapse</td><td>{@link SynapticScaling}</td></tr>
  * <tr><td>stdp_dopamine_synapse</td><td>{@link DopamineStdp}, with the file's {@code volume_transmitter}</td></tr>
@@ -54,7 +56,7 @@ public final class SynapseTypes {
     public static List<PlasticSynapseType> all() {
         return List.of(new StdpAllToAll(), new StdpNearestSymmetric(), new StdpNearestRestricted(),
                 new StdpNearestPreCentered(), new StdpSymmetric(), new Triplet(), new TripletNearest(),
-                new VogelsSprekelerType(), new SynapticScalingType(), new DopamineStdpType(), new AstroStdpType());
+                new TargetTrace(), new VogelsSprekelerType(), new SynapticScalingType(), new DopamineStdpType(), new AstroStdpType());
     }
 
     /** The parameters shared by the pair-based STDP names, with {@link Stdp#synapse()}'s defaults. */
@@ -179,6 +181,35 @@ public final class SynapseTypes {
 
     static TripletStdp triplet(TripletStdp base, double[] p) {
         return base.taus(p[0], p[1], p[2], p[3]).amplitudes(p[4], p[5], p[6], p[7]).wmax(p[8]);
+    }
+
+    /** {@code stdp_target_trace_synapse}: {@link TargetTraceStdp}, the authors' code's values as defaults. */
+    public static final class TargetTrace implements PlasticSynapseType {
+        @Override
+        public String name() {
+            return "stdp_target_trace_synapse";
+        }
+
+        @Override
+        public List<ParamSpec> parameters() {
+            TargetTraceStdp d = TargetTraceStdp.synapse();
+            return List.of(
+                    ParamSpec.positive("tau_pre", "ms", d.tauPre(), "presynaptic trace x_pre"),
+                    ParamSpec.positive("tau_post", "ms", d.tauPost(), "postsynaptic trace x_post"),
+                    ParamSpec.nonNegative("eta_pre", "", d.etaPre(), "depression at a presynaptic spike, times x_post w^mu_pre"),
+                    ParamSpec.nonNegative("eta_post", "", d.etaPost(), "change at a postsynaptic spike, times (x_pre - x_tar) (Wmax - w)^mu_post"),
+                    ParamSpec.nonNegative("x_tar", "", d.xTar(), "target presynaptic trace at a postsynaptic spike"),
+                    ParamSpec.nonNegative("mu_pre", "", d.muPre(), "depression's weight-dependence exponent"),
+                    ParamSpec.nonNegative("mu_post", "", d.muPost(), "postsynaptic change's weight-dependence exponent"),
+                    ParamSpec.real("Wmax", "", d.wmax(), "weight bound, in the target port's weight unit; its sign is the weights'"),
+                    ParamSpec.bool("nearest_spike", d.isNearestSpike(), "traces set to 1 at a spike (true) or incremented by 1 (false)"));
+        }
+
+        @Override
+        public Plasticity create(double[] p) {
+            return TargetTraceStdp.synapse().taus(p[0], p[1]).rates(p[2], p[3]).target(p[4]).exponents(p[5], p[6]).wmax(p[7])
+                    .nearestSpike(p[8] != 0);
+        }
     }
 
     /** {@code stdp_triplet_synapse}: {@link TripletStdp}, all-to-all, NEST's defaults. */

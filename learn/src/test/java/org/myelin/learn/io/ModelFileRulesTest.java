@@ -20,6 +20,7 @@ import org.myelin.io.ModelSpec;
 import org.myelin.io.PlasticSynapseType;
 import org.myelin.learn.Stdp;
 import org.myelin.learn.SynapticScaling;
+import org.myelin.learn.TargetTraceStdp;
 import org.myelin.learn.TripletStdp;
 import org.myelin.learn.VogelsSprekeler;
 
@@ -35,7 +36,7 @@ class ModelFileRulesTest {
         for (PlasticSynapseType t : SynapseTypes.all()) assertTrue(known.contains(t.name()), t.name() + " in " + known);
         assertTrue(known.containsAll(List.of("stdp_synapse", "stdp_triplet_synapse", "vogels_sprekeler_synapse",
                 "synaptic_scaling_synapse", "stdp_nn_symm_synapse", "stdp_nn_restr_synapse",
-                "stdp_nn_pre_centered_synapse", "stdp_symmetric_synapse", "stdp_triplet_nn_synapse")), known.toString());
+                "stdp_nn_pre_centered_synapse", "stdp_symmetric_synapse", "stdp_triplet_nn_synapse", "stdp_target_trace_synapse")), known.toString());
     }
 
     @Test
@@ -93,6 +94,14 @@ class ModelFileRulesTest {
         Projection tn = ModelFile.parse(head + "{model: stdp_triplet_nn_synapse, params: {Wmax: 4}}}\n", "tn.yaml")
                 .build().network().projections().get(0);
         assertTrue(((TripletStdp) tn.synapse().plasticity()).isNearestSpike());
+        Projection tt = ModelFile.parse(head + "{model: stdp_target_trace_synapse, params: {x_tar: 0.3, eta_post: 0.02, "
+                + "tau_pre: 15 ms, mu_pre: 1, nearest_spike: false, Wmax: 2}}}\n", "tt.yaml").build().network().projections().get(0);
+        TargetTraceStdp r = assertInstanceOf(TargetTraceStdp.class, tt.synapse().plasticity());
+        assertEquals(TargetTraceStdp.synapse().taus(15, 20).rates(1e-4, 0.02).target(0.3).exponents(1, 0.2).wmax(2)
+                .nearestSpike(false).toString(), r.toString(), "the file's values, the rest the defaults");
+        ModelFileException bad = assertThrows(ModelFileException.class, () -> ModelFile.parse(head
+                + "{model: stdp_target_trace_synapse, params: {x_tar: -0.1}}}\n", "bad.yaml"));
+        assertTrue(bad.getMessage().contains("x_tar"), bad.getMessage());
     }
 
     @Test
