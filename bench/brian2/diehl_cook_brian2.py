@@ -30,7 +30,7 @@ Prints per-image progress to stderr and one JSON line to stdout:
   first_image_s           wall time of the first image (includes code generation/compilation),
   wall_s_per_image        wall time per image over the images after the first,
   cpu_s_per_image         process CPU time per image over the images after the first,
-  total_wall_s, loadavg_1min, brian2_version
+  total_wall_s, loadavg_1min, brian2_version, rule
 
 Usage:
   /usr/bin/python3 bench/brian2/diehl_cook_brian2.py --images 1000 --neurons 100 --target cython
@@ -109,6 +109,10 @@ def main():
                     help='start from the input weights and theta of a .bin file that --save wrote (the delays '
                          'are drawn again from --seed, as in the run that wrote it, so they are the same); '
                          'membrane state and traces start fresh, as after a rest period')
+    ap.add_argument('--rule', choices=['authors', 'pair'], default='authors',
+                    help='input STDP: the authors\' triplet rule (potentiation nu_post * pre * post2before), or the '
+                         'pair rule (potentiation nu_post * pre at every postsynaptic spike, the same depression; '
+                         'Myelin: DiehlCook --rule 0.01,0,0.0001)')
     ap.add_argument('--start', type=int, default=0,
                     help='index of the first training image (with --resume: the number of images the saved '
                          'network had seen); --images more follow, and saved file names count from here')
@@ -164,7 +168,8 @@ def main():
     '''
     xe = Synapses(x, ae, stdp,
                   on_pre='ge_post += w; pre = 1.; w = clip(w - 0.0001 * post1, 0, 1.0)',
-                  on_post='w = clip(w + 0.01 * pre * post2, 0, 1.0); post1 = 1.; post2 = 1.')
+                  on_post=('w = clip(w + 0.01 * pre * post2, 0, 1.0); post1 = 1.; post2 = 1.' if a.rule == 'authors'
+                           else 'w = clip(w + 0.01 * pre, 0, 1.0); post1 = 1.; post2 = 1.'))
     # (post2 is read before it is set to 1 in on_post: that is the authors' post2before)
     xe.connect()
     xe.w = '(rand() + 0.01) * 0.3'
@@ -255,7 +260,7 @@ def main():
                   % (k + 1, 1e3 * el / max(done, 1), spikes / (k + 1), presentations), file=sys.stderr, flush=True)
     rest = max(a.images - 1, 1)
     out = {
-        'images': a.images, 'lock_ms': a.lock_ms, 'recurrent_delay_ms': a.recurrent_delay_ms, 'neurons': n, 'target': a.target, 'presentations': presentations,
+        'images': a.images, 'rule': a.rule, 'lock_ms': a.lock_ms, 'recurrent_delay_ms': a.recurrent_delay_ms, 'neurons': n, 'target': a.target, 'presentations': presentations,
         'spikes_per_image': spikes / a.images, 'first_image_s': first,
         'wall_s_per_image': (time.perf_counter() - t_rest) / rest,
         'cpu_s_per_image': (time.process_time() - c_rest) / rest,
