@@ -168,10 +168,12 @@ public final class DiehlCook {
                 throw new IllegalArgumentException("--validate " + validate + ": --train, --assign and --final-assign must each stay"
                         + " below training image " + (trainSet.count() - validate) + " (the validation images are the last " + validate + ")");
             }
+            if (test > validate || finalTest > validate) {
+                throw new IllegalArgumentException("--test " + test + " / --final-test " + finalTest + " with --validate " + validate
+                        + ": each must be at most " + validate + " (they count validation images)");
+            }
             evalSet = trainSet;
             evalFrom = trainSet.count() - validate;
-            test = Math.min(test, validate);
-            finalTest = Math.min(finalTest, validate);
             System.out.printf(Locale.ROOT, "validation: scoring on training images %d to %d, not on the test set%n", evalFrom, trainSet.count() - 1);
         } else if (test > testSet.count() || finalTest > testSet.count()) {
             throw new IllegalArgumentException("--test/--final-test: at most " + testSet.count());
@@ -264,10 +266,11 @@ public final class DiehlCook {
                         + "training: %.1f s wall, %.2f ms wall/image, %.2f ms cpu/image (simulating thread),"
                         + " %.2f ms process cpu/image (all JVM threads, JIT and GC included, evaluations excluded)%n"
                         + "final accuracy %.2f%% (labels from %d training images, tested on %d " + (validate > 0 ? "validation" : "test")
-                        + " images)%n" + (variant != DiehlCookNetwork.Variant.AUTHORS ? "variant: " + variant + "%n" : ""),
+                        + " images)%n",
                 neurons, train, net.presentations(), net.unanswered(), trainWall,
                 train > 0 ? 1e3 * trainWall / train : 0, train > 0 ? 1e3 * trainCpu / train : 0,
-                train > 0 ? 1e-6 * procCpuTrain / train : 0, acc, finalAssign, finalTest);
+                train > 0 ? 1e-6 * procCpuTrain / train : 0, acc, finalAssign, finalTest)
+                + (variant != DiehlCookNetwork.Variant.AUTHORS ? "variant: " + variant + System.lineSeparator() : "");
         System.out.print(summary);
         writeSummary(out, summary);
     }
