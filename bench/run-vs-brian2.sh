@@ -10,7 +10,7 @@
 # configuration MYELIN_BENCH_REPEATS times (default 5, fresh JVM each) cold (JIT compilation inside
 # the timed run) and warm (after MYELIN_BENCH_WARMUP_MS, default 5000, of a separate instance of the
 # same network: the counterpart of Brian2's code generation and compilation, which its run time
-# excludes); the table reports medians. Brian2 runs once per configuration; COBA with rk4 (the
+# excludes); the table reports medians. Brian2 runs as often as Myelin (medians too); COBA with rk4 (the
 # order of Myelin's integrator) and with euler (the Brian2/BrainPy benchmark scripts' method), which
 # Myelin's coba-euler (iaf_cond_exp with forward_euler) runs too.
 # Myelin runs with --add-modules jdk.incubator.vector: cold runs with the default myelin.simd=auto

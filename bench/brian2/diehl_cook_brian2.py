@@ -166,10 +166,10 @@ def main():
     dpost1/dt = -post1 / (20*ms) : 1 (event-driven)
     dpost2/dt = -post2 / (40*ms) : 1 (event-driven)
     '''
+    potentiation = '0.01 * pre * post2' if a.rule == 'authors' else '0.01 * pre'
     xe = Synapses(x, ae, stdp,
                   on_pre='ge_post += w; pre = 1.; w = clip(w - 0.0001 * post1, 0, 1.0)',
-                  on_post=('w = clip(w + 0.01 * pre * post2, 0, 1.0); post1 = 1.; post2 = 1.' if a.rule == 'authors'
-                           else 'w = clip(w + 0.01 * pre, 0, 1.0); post1 = 1.; post2 = 1.'))
+                  on_post='w = clip(w + %s, 0, 1.0); post1 = 1.; post2 = 1.' % potentiation)
     # (post2 is read before it is set to 1 in on_post: that is the authors' post2before)
     xe.connect()
     xe.w = '(rand() + 0.01) * 0.3'

@@ -243,15 +243,14 @@ public final class TargetTraceStdp extends Plasticity {
                 final double nw = xPost > 0.0 ? wk - etaPre * xPost * Math.pow(wk, muPre) : wk;
                 w[k] = Math.copySign(nw > 0.0 ? nw : 0.0, wmax);
             }
-            final double decayed = sLast < 0 ? 0.0 : x0 * pre.of(stamp - sLast);
-            xp[src] = nearest ? 1.0 : decayed + 1.0;
+            xp[src] = nearest ? 1.0 : x0 * pre.of(stamp - sLast) + 1.0;
             last[src] = stamp;
         }
 
         /**
          * The changes of every postsynaptic spike that reached the synapses by {@code stamp}; the
          * presynaptic trace then holds its value at {@code stamp} (no increment) and {@code t_last}
-         * becomes {@code stamp}. A source that never fired keeps a zero trace.
+         * becomes {@code stamp}.
          */
         @Override
         public void settle(PlasticSynapses syn, int src, int stamp, int lo, int hi) {
@@ -264,15 +263,15 @@ public final class TargetTraceStdp extends Plasticity {
             for (int k = lo; k < hi; k++) {
                 w[k] = Math.copySign(postSpikes(syn, post, k, syn.target(k), syn.delay(k), sLast, stamp, x0), wmax);
             }
-            xp[src] = sLast < 0 ? 0.0 : x0 * pre.of(stamp - sLast);
+            xp[src] = x0 * pre.of(stamp - sLast);
             last[src] = stamp;
         }
 
         /**
          * |w| of synapse {@code k} (target {@code j}, delay {@code d}) after the changes of the
          * postsynaptic spikes seen at the synapse in {@code (sLast, stamp]}, with the presynaptic
-         * trace {@code x0} at {@code sLast} (0 if the source has not fired: {@code sLast = -1}, when
-         * every archived spike counts); marks those spikes read.
+         * trace {@code x0} at {@code sLast} (before the source's first spike, {@code sLast = -1} and
+         * {@code x0 = 0}: every archived spike counts, with a zero trace); marks those spikes read.
          */
         private double postSpikes(PlasticSynapses syn, PostArchive post, int k, int j, int d, int sLast, int stamp,
                                   double x0) {
@@ -283,7 +282,7 @@ public final class TargetTraceStdp extends Plasticity {
                 final int a = (int) (r >>> 32);
                 final int b = (int) r;
                 for (int i = a; i < b; i++) {
-                    final double x = sLast < 0 ? 0.0 : x0 * pre.of(post.stamp(j, i) + d - sLast);
+                    final double x = x0 * pre.of(post.stamp(j, i) + d - sLast);
                     final double ny = wk + etaPost * (x - xTar) * Math.pow(wm - wk, muPost);
                     wk = ny < 0.0 ? 0.0 : ny < wm ? ny : wm;
                 }

@@ -18,10 +18,6 @@ import org.myelin.core.SynapseTable;
 class TargetTraceStdpTest {
     static final double DT = StdpReplayTest.DT;
 
-    static double pw(double x, double mu) {
-        return Math.pow(x, mu);
-    }
-
     /**
      * The rule replayed on one synapse of delay {@code d}, in time order, up to stamp {@code upTo}:
      * a postsynaptic spike q counts at q + d; those with q + d in (previous presynaptic spike, s] come
@@ -43,7 +39,7 @@ class TargetTraceStdpTest {
                         double e = Math.exp(-((q + d) - pre[m]) * DT / r.tauPre());
                         x = nearest ? e : x + e;
                     }
-                    w += r.etaPost() * (x - r.xTar()) * pw(wm - w, r.muPost());
+                    w += r.etaPost() * (x - r.xTar()) * Math.pow(wm - w, r.muPost());
                     w = Math.max(0, Math.min(wm, w));
                 }
             }
@@ -55,7 +51,7 @@ class TargetTraceStdpTest {
                     y = nearest ? e : y + e;
                 }
             }
-            if (y > 0) w = Math.max(0, w - r.etaPre() * y * pw(w, r.muPre()));
+            if (y > 0) w = Math.max(0, w - r.etaPre() * y * Math.pow(w, r.muPre()));
             last = s;
         }
         return w;
@@ -124,9 +120,9 @@ class TargetTraceStdpTest {
 
     @Test
     void badParametersAreRejectedByName() {
-        for (String[] c : new String[][] {{"tau_pre"}, {"tau_post"}, {"eta_pre"}, {"eta_post"}, {"x_tar"}, {"mu_pre"}, {"mu_post"}}) {
+        for (String key : new String[] {"tau_pre", "tau_post", "eta_pre", "eta_post", "x_tar", "mu_pre", "mu_post"}) {
             TargetTraceStdp r = TargetTraceStdp.synapse();
-            switch (c[0]) {
+            switch (key) {
                 case "tau_pre": r = r.taus(0, 20); break;
                 case "tau_post": r = r.taus(20, -1); break;
                 case "eta_pre": r = r.rates(-1e-4, 0.01); break;
@@ -137,7 +133,7 @@ class TargetTraceStdpTest {
             }
             TargetTraceStdp bad = r;
             ModelException e = assertThrows(ModelException.class, () -> bad.validate("X -> Y", 0.1));
-            assertTrue(e.getMessage().contains(c[0]) && e.getMessage().contains("X -> Y"), e.getMessage());
+            assertTrue(e.getMessage().contains(key) && e.getMessage().contains("X -> Y"), e.getMessage());
         }
     }
 }

@@ -129,21 +129,13 @@ public final class DiehlCook {
                 case "--w-ie": variant = variant.withInhibition(number(k, v)); break;
                 case "--theta-plus": variant = variant.withThetaPlus(number(k, v)); break;
                 case "--rule": {
-                    String[] f = v.split(",");
-                    if (f.length != 3) {
-                        throw new IllegalArgumentException("option --rule: value " + v + " is invalid; valid: A2+,A3+,A2- (three numbers,"
-                                + " the authors' 0,0.01,0.0001)");
-                    }
-                    variant = variant.withRule(number(k, f[0]), number(k, f[1]), number(k, f[2]));
+                    double[] f = numbers(k, v, "A2+,A3+,A2- (three numbers, the authors' 0,0.01,0.0001)", 3);
+                    variant = variant.withRule(f[0], f[1], f[2]);
                     break;
                 }
                 case "--target-rule": {
-                    String[] f = v.split(",");
-                    if (f.length != 4) {
-                        throw new IllegalArgumentException("option --target-rule: value " + v + " is invalid; valid: eta_pre,eta_post,x_tar,mu"
-                                + " (four numbers; the authors' code defines 0.0001,0.01,0.4,0.2)");
-                    }
-                    variant = variant.withTargetRule(number(k, f[0]), number(k, f[1]), number(k, f[2]), number(k, f[3]));
+                    double[] f = numbers(k, v, "eta_pre,eta_post,x_tar,mu (four numbers; the authors' code defines 0.0001,0.01,0.4,0.2)", 4);
+                    variant = variant.withTargetRule(f[0], f[1], f[2], f[3]);
                     break;
                 }
                 case "--validate": validate = positive(k, v); break;
@@ -178,6 +170,7 @@ public final class DiehlCook {
         } else if (test > testSet.count() || finalTest > testSet.count()) {
             throw new IllegalArgumentException("--test/--final-test: at most " + testSet.count());
         }
+        final String scored = validate > 0 ? "validation" : "test";
         if (variant != DiehlCookNetwork.Variant.AUTHORS) System.out.println("variant: " + variant);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
@@ -198,7 +191,7 @@ public final class DiehlCook {
             if (finalTest == 0) return; // fields only
             double acc = evaluate(s, seed, threads, trainSet, evalSet, evalFrom, finalAssign, finalTest, true, dt, lockMs, variant);
             String text = String.format(Locale.ROOT, "loaded %s (trained on %s images): accuracy %.2f%% (labels from %d"
-                    + " training images, tested on %d " + (validate > 0 ? "validation" : "test") + " images)%n", load, seenImages < 0 ? "?" : Long.toString(seenImages), acc,
+                    + " training images, tested on %d " + scored + " images)%n", load, seenImages < 0 ? "?" : Long.toString(seenImages), acc,
                     finalAssign, finalTest);
             System.out.print(text);
             writeSummary(out, text);
@@ -265,7 +258,7 @@ public final class DiehlCook {
                 "neurons %d, trained on %d images (%d presentations, %d unanswered)%n"
                         + "training: %.1f s wall, %.2f ms wall/image, %.2f ms cpu/image (simulating thread),"
                         + " %.2f ms process cpu/image (all JVM threads, JIT and GC included, evaluations excluded)%n"
-                        + "final accuracy %.2f%% (labels from %d training images, tested on %d " + (validate > 0 ? "validation" : "test")
+                        + "final accuracy %.2f%% (labels from %d training images, tested on %d " + scored
                         + " images)%n",
                 neurons, train, net.presentations(), net.unanswered(), trainWall,
                 train > 0 ? 1e3 * trainWall / train : 0, train > 0 ? 1e3 * trainCpu / train : 0,
@@ -329,7 +322,7 @@ public final class DiehlCook {
             System.out.println(b);
         }
         double acc = 100.0 * correct / test;
-        System.out.printf(Locale.ROOT, "evaluation: %.2f%% on %d " + (testFrom > 0 || testSet == trainSet ? "validation" : "test") + " images (labels from %d training images; %d classes"
+        System.out.printf(Locale.ROOT, "evaluation: %.2f%% on %d " + (testSet == trainSet ? "validation" : "test") + " images (labels from %d training images; %d classes"
                         + " have neurons; %d of %d neurons silent, unassigned; %.2f%% with them in class 0; %d unanswered), %.1f s%n",
                 acc, test, assign, classesWithNeurons(label), silent, label.length, 100.0 * correct0 / test, f.unanswered(),
                 (System.nanoTime() - t0) * 1e-9);
@@ -396,6 +389,15 @@ public final class DiehlCook {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option " + k + ": value " + v + " is not a number");
         }
+    }
+
+    /** {@code count} comma-separated numbers, or an error naming the option and what is valid. */
+    private static double[] numbers(String k, String v, String valid, int count) {
+        String[] f = v.split(",");
+        if (f.length != count) throw new IllegalArgumentException("option " + k + ": value " + v + " is invalid; valid: " + valid);
+        double[] x = new double[count];
+        for (int i = 0; i < count; i++) x[i] = number(k, f[i]);
+        return x;
     }
 
     private static int positive(String k, String v) {

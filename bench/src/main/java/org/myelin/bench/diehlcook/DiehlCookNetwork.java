@@ -2,6 +2,7 @@ package org.myelin.bench.diehlcook;
 
 import org.myelin.core.Connect;
 import org.myelin.core.Network;
+import org.myelin.core.Plasticity;
 import org.myelin.core.Population;
 import org.myelin.core.Projection;
 import org.myelin.core.Rng;
@@ -119,7 +120,12 @@ public final class DiehlCookNetwork {
 
     /** Diehl and Cook's input STDP as a triplet nearest-spike rule (see the class documentation). */
     public static TripletStdp rule() {
-        return Variant.AUTHORS.rule();
+        return triplet(0, 0.01, 1e-4);
+    }
+
+    /** The authors' triplet rule (taus, pairing, Wmax) with amplitudes A2+, A3+ and A2-. */
+    private static TripletStdp triplet(double a2plus, double a3plus, double a2minus) {
+        return TripletStdp.synapse().nearestSpike(true).taus(20, 20, 20, 40).amplitudes(a2plus, a3plus, a2minus, 0).wmax(WMAX);
     }
 
     /**
@@ -129,7 +135,7 @@ public final class DiehlCookNetwork {
      */
     public static final class Variant {
         /** The authors' parameters. */
-        public static final Variant AUTHORS = new Variant(START_INTENSITY, W_IE, 0.05, 0, 0.01, 1e-4, null);
+        public static final Variant AUTHORS = new Variant(START_INTENSITY, W_IE, 0.05, rule());
 
         /** First presentation's intensity (rate = pixel / 8 * intensity Hz). */
         public final double intensity;
@@ -137,43 +143,39 @@ public final class DiehlCookNetwork {
         public final double wIe;
         /** Adaptive threshold increment per spike (mV). */
         public final double thetaPlus;
-        /** The rule's pair potentiation (A2+), triplet potentiation (A3+, the authors' nu_post) and pair depression (A2-, nu_pre). */
-        public final double a2plus, a3plus, a2minus;
-        /** The paper's rule with a target trace instead of the triplet rule, or null. */
-        public final TargetTraceStdp target;
+        private final Plasticity plasticity;
 
-        private Variant(double intensity, double wIe, double thetaPlus, double a2plus, double a3plus, double a2minus,
-                        TargetTraceStdp target) {
+        private Variant(double intensity, double wIe, double thetaPlus, Plasticity plasticity) {
             this.intensity = intensity;
             this.wIe = wIe;
             this.thetaPlus = thetaPlus;
-            this.a2plus = a2plus;
-            this.a3plus = a3plus;
-            this.a2minus = a2minus;
-            this.target = target;
+            this.plasticity = plasticity;
         }
 
         public Variant withIntensity(double v) {
             if (!(v >= 1 && v <= MAX_INTENSITY)) throw bad("intensity", v, "1 to " + MAX_INTENSITY);
-            return new Variant(v, wIe, thetaPlus, a2plus, a3plus, a2minus, target);
+            return new Variant(v, wIe, thetaPlus, plasticity);
         }
 
         public Variant withInhibition(double v) {
             if (!(v >= 0 && Double.isFinite(v))) throw bad("w_ie", v, ">= 0 nS, finite");
-            return new Variant(intensity, v, thetaPlus, a2plus, a3plus, a2minus, target);
+            return new Variant(intensity, v, thetaPlus, plasticity);
         }
 
         public Variant withThetaPlus(double v) {
             if (!(v >= 0 && Double.isFinite(v))) throw bad("theta_plus", v, ">= 0 mV, finite");
-            return new Variant(intensity, wIe, v, a2plus, a3plus, a2minus, target);
+            return new Variant(intensity, wIe, v, plasticity);
         }
 
-        /** The rule's amplitudes: pair potentiation, triplet potentiation, pair depression (each in [0, 1]). */
+        /**
+         * The authors' triplet rule with amplitudes: pair potentiation (A2+), triplet potentiation
+         * (A3+, the authors' nu_post) and pair depression (A2-, nu_pre), each in [0, 1].
+         */
         public Variant withRule(double a2p, double a3p, double a2m) {
             if (!(a2p >= 0 && a2p <= 1)) throw bad("a2_plus", a2p, "0 to 1");
             if (!(a3p >= 0 && a3p <= 1)) throw bad("a3_plus", a3p, "0 to 1");
             if (!(a2m >= 0 && a2m <= 1)) throw bad("a2_minus", a2m, "0 to 1");
-            return new Variant(intensity, wIe, thetaPlus, a2p, a3p, a2m, null);
+            return new Variant(intensity, wIe, thetaPlus, triplet(a2p, a3p, a2m));
         }
 
         /**
@@ -186,18 +188,13 @@ public final class DiehlCookNetwork {
             if (!(etaPost >= 0 && etaPost <= 1)) throw bad("eta_post", etaPost, "0 to 1");
             if (!(xTar >= 0 && Double.isFinite(xTar))) throw bad("x_tar", xTar, ">= 0, finite");
             if (!(mu >= 0 && Double.isFinite(mu))) throw bad("mu", mu, ">= 0, finite");
-            TargetTraceStdp r = TargetTraceStdp.synapse().taus(20, 20).rates(etaPre, etaPost).target(xTar).exponents(mu, mu).wmax(WMAX);
-            return new Variant(intensity, wIe, thetaPlus, a2plus, a3plus, a2minus, r);
+            return new Variant(intensity, wIe, thetaPlus,
+                    TargetTraceStdp.synapse().taus(20, 20).rates(etaPre, etaPost).target(xTar).exponents(mu, mu).wmax(WMAX));
         }
 
-        /** The input synapses' triplet rule with these amplitudes (taus and pairing as the authors'). */
-        public TripletStdp rule() {
-            return TripletStdp.synapse().nearestSpike(true).taus(20, 20, 20, 40).amplitudes(a2plus, a3plus, a2minus, 0).wmax(WMAX);
-        }
-
-        /** The input synapses' rule: {@link #target} if set, else {@link #rule()}. */
-        public org.myelin.core.Plasticity plasticity() {
-            return target != null ? target : rule();
+        /** The input synapses' rule. */
+        public Plasticity plasticity() {
+            return plasticity;
         }
 
         private static IllegalArgumentException bad(String key, double v, String valid) {
@@ -206,8 +203,7 @@ public final class DiehlCookNetwork {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "intensity %s, w_ie %s nS, theta_plus %s mV, %s",
-                    intensity, wIe, thetaPlus, target != null ? target.toString() : "A2+ " + a2plus + ", A3+ " + a3plus + ", A2- " + a2minus);
+            return "intensity " + intensity + ", w_ie " + wIe + " nS, theta_plus " + thetaPlus + " mV, " + plasticity;
         }
     }
 
