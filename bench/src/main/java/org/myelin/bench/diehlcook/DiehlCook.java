@@ -56,7 +56,7 @@ import org.myelin.reservoir.task.Mnist;
  * [--test 1000] [--final-assign 10000] [--final-test 10000] [--seed 1] [--threads 1]
  * [--input-delays step|uniform] [--dt 0.5] [--lock-ms 0] [--potentiation immediate|lazy] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]
  * [--intensity 2] [--w-ie 17] [--theta-plus 0.05] [--rule A2+,A3+,A2-] [--target-rule eta_pre,eta_post,x_tar,mu]
- * [--validate images]}. The options from {@code --intensity} on depart from the authors' parameters
+ * [--validate images] [--anneal FROM,FINAL]}. The options from {@code --intensity} on depart from the authors' parameters
  * ({@link DiehlCookNetwork.Variant}); {@code --target-rule} trains with the paper's pre-and-post rule
  * ({@code stdp_target_trace_synapse}) instead of the released code's triplet rule. {@code --validate N}
  * scores on the last N training images instead of the test set, for choosing parameters without
@@ -83,6 +83,8 @@ public final class DiehlCook {
         boolean immediate = true;
         DiehlCookNetwork.Variant variant = DiehlCookNetwork.Variant.AUTHORS;
         int validate = 0;
+        int annealFrom = -1; // no schedule
+        double annealFinal = 1;
         for (int a = 0; a < args.length; a++) {
             String k = args[a];
             if (a + 1 >= args.length) throw new IllegalArgumentException("option " + k + " needs a value");
@@ -139,11 +141,28 @@ public final class DiehlCook {
                     break;
                 }
                 case "--validate": validate = positive(k, v); break;
+                case "--anneal": {
+                    double[] f = numbers(k, v, "FROM,FINAL (image from which the learning rate falls linearly, and its value at the last"
+                            + " training image, 0 to 1)", 2);
+                    if (!(f[0] >= 0 && f[0] == Math.rint(f[0]))) {
+                        throw new IllegalArgumentException("option --anneal: FROM " + f[0] + " is invalid; valid: a whole number of images >= 0");
+                    }
+                    if (!(f[1] >= 0 && f[1] <= 1)) {
+                        throw new IllegalArgumentException("option --anneal: FINAL " + f[1] + " is invalid; valid: 0 to 1");
+                    }
+                    annealFrom = (int) f[0];
+                    annealFinal = f[1];
+                    break;
+                }
                 default:
                     throw new IllegalArgumentException("unknown option " + k + "; valid: --neurons --train --eval-every"
                             + " --assign --test --final-assign --final-test --threads --progress --seed --out --load --seen --input-delays --dt --lock-ms"
-                            + " --potentiation --intensity --w-ie --theta-plus --rule --target-rule --validate");
+                            + " --potentiation --intensity --w-ie --theta-plus --rule --target-rule --validate --anneal");
             }
+        }
+        if (annealFrom >= 0 && annealFrom >= train) {
+            throw new IllegalArgumentException("option --anneal: FROM " + annealFrom + " is invalid with --train " + train
+                    + "; valid: 0 to " + (train - 1));
         }
         Files.createDirectories(out);
         Path cache = Mnist.ensure(Mnist.defaultCache(), System.out::println);
@@ -213,7 +232,12 @@ public final class DiehlCook {
         long spikes = 0;
         long windowStart = System.nanoTime();
         double evalAcc = Double.NaN;
+        if (annealFrom >= 0) {
+            System.out.printf(Locale.ROOT, "learning rate: 1 until image %d, then falling linearly to %s at image %d%n",
+                    annealFrom, annealFinal, train - 1);
+        }
         for (int img = 0; img < train; img++) {
+            if (annealFrom >= 0) net.learningRate(learningRate(img, annealFrom, train, annealFinal));
             long w0 = System.nanoTime();
             long c0 = cpu.getCurrentThreadCpuTime();
             int[] counts = net.present(trainSet, img % trainSet.count());
@@ -263,7 +287,9 @@ public final class DiehlCook {
                 neurons, train, net.presentations(), net.unanswered(), trainWall,
                 train > 0 ? 1e3 * trainWall / train : 0, train > 0 ? 1e3 * trainCpu / train : 0,
                 train > 0 ? 1e-6 * procCpuTrain / train : 0, acc, finalAssign, finalTest)
-                + (variant != DiehlCookNetwork.Variant.AUTHORS ? "variant: " + variant + System.lineSeparator() : "");
+                + (variant != DiehlCookNetwork.Variant.AUTHORS ? "variant: " + variant + System.lineSeparator() : "")
+                + (annealFrom >= 0 ? String.format(Locale.ROOT, "learning rate: 1 until image %d, then linearly to %s at image %d%n",
+                        annealFrom, annealFinal, train - 1) : "");
         System.out.print(summary);
         writeSummary(out, summary);
     }
@@ -373,6 +399,17 @@ public final class DiehlCook {
             }
         }
         return best;
+    }
+
+    /**
+     * {@code --anneal}'s schedule: 1 before image {@code from}, then falling linearly to
+     * {@code last} at image {@code train - 1}. The rate applies to the weight changes of the
+     * presentation before image {@code img} (they are scaled when image img's first presentation
+     * normalises the weights).
+     */
+    static double learningRate(int img, int from, int train, double last) {
+        if (img <= from) return 1.0;
+        return 1.0 + (last - 1.0) * (img - from) / (double) (train - 1 - from);
     }
 
     private static int classesWithNeurons(int[] label) {

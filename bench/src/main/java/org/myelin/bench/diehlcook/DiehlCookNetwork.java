@@ -268,6 +268,7 @@ public final class DiehlCookNetwork {
         rec = net.recordSpikes(e);
         net.build();
         if (theta != null) for (int j = 0; j < n; j++) e.set("theta", j, theta[j]);
+        if (learning) before = input.weights();
     }
 
     /**
@@ -363,12 +364,40 @@ public final class DiehlCookNetwork {
     void normalise() {
         if (immediate) input.settle();
         double[] w = input.weights();
+        if (rate != 1.0 && before != null) {
+            // the learning rate: keep the fraction `rate` of what the rule changed since the last normalisation
+            for (int k = 0; k < w.length; k++) {
+                double v = before[k] + rate * (w[k] - before[k]);
+                w[k] = v > 0.0 ? v : 0.0; // between two values in [0, WMAX]: the guard only catches rounding below 0
+            }
+        }
         int[] tgt = targets();
         double[] sum = new double[n];
         for (int k = 0; k < w.length; k++) sum[tgt[k]] += w[k];
         for (int j = 0; j < n; j++) sum[j] = sum[j] != 0 ? INPUT_TOTAL / sum[j] : 1.0;
         for (int k = 0; k < w.length; k++) w[k] = Math.min(w[k] * sum[tgt[k]], WMAX);
         input.setWeights(w);
+        before = w; // input.weights() returns a fresh array
+    }
+
+    private double rate = 1.0;
+    private double[] before; // the input weights as the last normalisation left them
+
+    /**
+     * The learning rate, a factor on every weight change the rule makes between two normalisations
+     * (one presentation and its rest): before each normalisation the weights become
+     * {@code w_before + rate * (w - w_before)}, where {@code w_before} is what the previous
+     * normalisation left. 1 (the default) is the rule as given; a schedule that lowers it over the
+     * epoch (DiehlCook's {@code --anneal}) is this benchmark's departure from the authors' constant
+     * rates. It scales the net change of each presentation, not each spike's: within a presentation
+     * the rule acts at full strength, as the weights it has changed take part at once. Returns this
+     * network.
+     */
+    public DiehlCookNetwork learningRate(double r) {
+        if (!(r >= 0 && r <= 1)) throw new IllegalArgumentException("learning rate " + r + ": valid values are 0 to 1");
+        if (!learning) throw new IllegalStateException("learning rate: this network is frozen");
+        rate = r;
+        return this;
     }
 
     /**

@@ -104,4 +104,46 @@ class DiehlCookTest {
         e = assertThrows(IllegalArgumentException.class, () -> a.withTargetRule(0, 0.01, -0.4, 0.2));
         assertTrue(e.getMessage().contains("x_tar"), e.getMessage());
     }
+
+    @Test
+    void learningRateScalesEachPresentationsChangeBeforeTheNormalisation() {
+        byte[] px = new byte[Mnist.PIXELS];
+        for (int p = 200; p < 500; p += 2) px[p] = (byte) 255; // an input that makes the neurons fire
+        Mnist.Images img = new Mnist.Images(px, new int[] {0});
+        DiehlCookNetwork.Variant pair = DiehlCookNetwork.Variant.AUTHORS.withRule(0.01, 0, 1e-4);
+        for (double rate : new double[] {1.0, 0.25, 0.0}) {
+            DiehlCookNetwork net = DiehlCookNetwork.training(4, 11, 1, false, 0.5, 0, pair).learningRate(rate);
+            double[] w0 = net.input.weights();
+            int[] tgt = net.input.synapses().target;
+            net.present(img, 0);
+            net.input.settle();
+            double[] raw = net.input.weights();
+            double moved = 0;
+            for (int k = 0; k < w0.length; k++) moved = Math.max(moved, Math.abs(raw[k] - w0[k]));
+            assertTrue(moved > 1e-3, "the presentation changed the weights: " + moved);
+            // expected: the fraction `rate` of the change, then each neuron's inputs scaled to sum to 78
+            double[] want = new double[w0.length];
+            double[] sum = new double[4];
+            for (int k = 0; k < w0.length; k++) {
+                want[k] = w0[k] + rate * (raw[k] - w0[k]);
+                sum[tgt[k]] += want[k];
+            }
+            for (int k = 0; k < w0.length; k++) want[k] = Math.min(want[k] * DiehlCookNetwork.INPUT_TOTAL / sum[tgt[k]], 1.0);
+            net.normalise();
+            assertArrayEquals(want, net.input.weights(), 1e-12, "rate " + rate);
+            if (rate == 0.0) assertArrayEquals(w0, net.input.weights(), 1e-12, "rate 0 keeps the weights");
+        }
+        DiehlCookNetwork net = DiehlCookNetwork.training(2, 1, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.learningRate(1.5));
+        assertTrue(e.getMessage().contains("learning rate") && e.getMessage().contains("valid"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> net.learningRate(Double.NaN));
+        DiehlCookNetwork frozen = DiehlCookNetwork.frozen(2, 1, 1, net.weights(), net.delays(), net.theta());
+        assertThrows(IllegalStateException.class, () -> frozen.learningRate(0.5));
+        // --anneal FROM,FINAL: 1 up to FROM, then linear to FINAL at the last image
+        assertEquals(1.0, DiehlCook.learningRate(0, 100, 301, 0.0));
+        assertEquals(1.0, DiehlCook.learningRate(100, 100, 301, 0.0));
+        assertEquals(0.5, DiehlCook.learningRate(200, 100, 301, 0.0), 1e-15);
+        assertEquals(0.0, DiehlCook.learningRate(300, 100, 301, 0.0), 1e-15);
+        assertEquals(0.2, DiehlCook.learningRate(300, 0, 301, 0.2), 1e-15);
+    }
 }
