@@ -56,11 +56,15 @@ import org.myelin.reservoir.task.Mnist;
  * [--test 1000] [--final-assign 10000] [--final-test 10000] [--seed 1] [--threads 1]
  * [--input-delays step|uniform] [--dt 0.5] [--lock-ms 0] [--potentiation immediate|lazy] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]
  * [--intensity 2] [--w-ie 17] [--theta-plus 0.05] [--rule A2+,A3+,A2-] [--target-rule eta_pre,eta_post,x_tar,mu]
- * [--validate images] [--anneal FROM,FINAL]}. The options from {@code --intensity} on depart from the authors' parameters
+ * [--validate images] [--anneal FROM,FINAL] [--start image]}. The options from {@code --intensity} on depart from the authors' parameters
  * ({@link DiehlCookNetwork.Variant}); {@code --target-rule} trains with the paper's pre-and-post rule
  * ({@code stdp_target_trace_synapse}) instead of the released code's triplet rule. {@code --validate N}
  * scores on the last N training images instead of the test set, for choosing parameters without
- * looking at the test set (training and labelling must then stay below them). With {@code --load}
+ * looking at the test set (training and labelling must then stay below them). {@code --anneal FROM,FINAL}
+ * scales each presentation's weight change by a learning rate that is 1 up to training image FROM and
+ * then falls linearly to FINAL at the last one ({@link DiehlCookNetwork#learningRate(double)}; the
+ * authors' rates are constant). {@code --start S} trains on images S, S + 1, ... (wrapping around the
+ * training set) instead of from image 0. With {@code --load}
  * (and {@code --train 0}) it only evaluates a saved snapshot, draws its receptive fields and, given
  * {@code --seen}, appends the result to the learning curve in {@code --out}. Timings: wall clock and
  * the CPU time of the simulating thread (threads = 1 runs in the calling thread).
@@ -83,6 +87,7 @@ public final class DiehlCook {
         boolean immediate = true;
         DiehlCookNetwork.Variant variant = DiehlCookNetwork.Variant.AUTHORS;
         int validate = 0;
+        int start = 0; // first training image; training wraps around the training set
         int annealFrom = -1; // no schedule
         double annealFinal = 1;
         for (int a = 0; a < args.length; a++) {
@@ -103,6 +108,7 @@ public final class DiehlCook {
                 case "--out": out = Path.of(v); break;
                 case "--load": load = Path.of(v); break;
                 case "--seen": seenImages = nonNegative(k, v); break;
+                case "--start": start = nonNegative(k, v); break;
                 case "--lock-ms":
                     lockMs = Double.parseDouble(v);
                     if (!(lockMs >= 0) || Double.isInfinite(lockMs)) {
@@ -157,7 +163,7 @@ public final class DiehlCook {
                 default:
                     throw new IllegalArgumentException("unknown option " + k + "; valid: --neurons --train --eval-every"
                             + " --assign --test --final-assign --final-test --threads --progress --seed --out --load --seen --input-delays --dt --lock-ms"
-                            + " --potentiation --intensity --w-ie --theta-plus --rule --target-rule --validate --anneal");
+                            + " --potentiation --intensity --w-ie --theta-plus --rule --target-rule --validate --anneal --start");
             }
         }
         if (annealFrom >= 0 && annealFrom >= train) {
@@ -168,6 +174,9 @@ public final class DiehlCook {
         Path cache = Mnist.ensure(Mnist.defaultCache(), System.out::println);
         Mnist.Images trainSet = Mnist.train(cache);
         Mnist.Images testSet = Mnist.test(cache);
+        if (start >= trainSet.count()) {
+            throw new IllegalArgumentException("option --start: value " + start + " is invalid; valid: 0 to " + (trainSet.count() - 1));
+        }
         if (assign > trainSet.count() || finalAssign > trainSet.count()) {
             throw new IllegalArgumentException("--assign/--final-assign: at most " + trainSet.count());
         }
@@ -178,6 +187,10 @@ public final class DiehlCook {
             if (train + validate > trainSet.count() || assign + validate > trainSet.count() || finalAssign + validate > trainSet.count()) {
                 throw new IllegalArgumentException("--validate " + validate + ": --train, --assign and --final-assign must each stay"
                         + " below training image " + (trainSet.count() - validate) + " (the validation images are the last " + validate + ")");
+            }
+            if (start + train > trainSet.count() - validate) {
+                throw new IllegalArgumentException("--validate " + validate + " with --start " + start + " and --train " + train
+                        + ": training would reach the validation images (from " + (trainSet.count() - validate) + ")");
             }
             if (test > validate || finalTest > validate) {
                 throw new IllegalArgumentException("--test " + test + " / --final-test " + finalTest + " with --validate " + validate
@@ -240,7 +253,7 @@ public final class DiehlCook {
             if (annealFrom >= 0) net.learningRate(learningRate(img, annealFrom, train, annealFinal));
             long w0 = System.nanoTime();
             long c0 = cpu.getCurrentThreadCpuTime();
-            int[] counts = net.present(trainSet, img % trainSet.count());
+            int[] counts = net.present(trainSet, (int) ((start + (long) img) % trainSet.count()));
             trainCpu += (cpu.getCurrentThreadCpuTime() - c0) * 1e-9;
             trainWall += (System.nanoTime() - w0) * 1e-9;
             for (int c : counts) spikes += c;
@@ -330,10 +343,15 @@ public final class DiehlCook {
         }
         int correct = 0, correct0 = 0;
         int[] correctAt = new int[at.size()];
+        int[] shown = new int[10], right = new int[10];
         for (int k = 0; k < test; k++) {
             int[] c = f.present(testSet, testFrom + k);
             int truth = testSet.labels()[testFrom + k];
-            if (vote(label, c) == truth) correct++;
+            shown[truth]++;
+            if (vote(label, c) == truth) {
+                correct++;
+                right[truth]++;
+            }
             if (vote(label0, c) == truth) correct0++;
             for (int q = 0; q < correctAt.length; q++) if (vote(labelsAt.get(q), c) == truth) correctAt[q]++;
             if (verbose && (k + 1) % 1000 == 0) {
@@ -344,6 +362,15 @@ public final class DiehlCook {
             StringBuilder b = new StringBuilder("  with labels from fewer training images:");
             for (int q = 0; q < correctAt.length; q++) {
                 b.append(String.format(Locale.ROOT, " %d: %.2f%%;", at.get(q), 100.0 * correctAt[q] / test));
+            }
+            System.out.println(b);
+        }
+        if (verbose && test > 0) {
+            int[] per = new int[10];
+            for (int l : label) if (l >= 0) per[l]++;
+            StringBuilder b = new StringBuilder("  class: neurons, accuracy:");
+            for (int c = 0; c < 10; c++) {
+                b.append(String.format(Locale.ROOT, " %d: %d, %.1f%%;", c, per[c], shown[c] > 0 ? 100.0 * right[c] / shown[c] : Double.NaN));
             }
             System.out.println(b);
         }

@@ -145,5 +145,14 @@ class DiehlCookTest {
         assertEquals(0.5, DiehlCook.learningRate(200, 100, 301, 0.0), 1e-15);
         assertEquals(0.0, DiehlCook.learningRate(300, 100, 301, 0.0), 1e-15);
         assertEquals(0.2, DiehlCook.learningRate(300, 0, 301, 0.2), 1e-15);
+        // bad schedules are named before anything is loaded or written
+        e = assertThrows(IllegalArgumentException.class, () -> DiehlCook.main(new String[] {"--anneal", "0,1.5"}));
+        assertTrue(e.getMessage().contains("FINAL 1.5") && e.getMessage().contains("0 to 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DiehlCook.main(new String[] {"--anneal", "0.5,0"}));
+        assertTrue(e.getMessage().contains("FROM 0.5"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DiehlCook.main(new String[] {"--train", "100", "--anneal", "100,0"}));
+        assertTrue(e.getMessage().contains("--train 100") && e.getMessage().contains("0 to 99"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DiehlCook.main(new String[] {"--anneal", "1,2,3"}));
+        assertTrue(e.getMessage().contains("FROM,FINAL"), e.getMessage());
     }
 }
