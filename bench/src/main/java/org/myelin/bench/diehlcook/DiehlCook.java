@@ -25,6 +25,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.myelin.core.Rng;
 import org.myelin.reservoir.task.Mnist;
 
 /**
@@ -56,7 +57,7 @@ import org.myelin.reservoir.task.Mnist;
  * [--test 1000] [--final-assign 10000] [--final-test 10000] [--seed 1] [--threads 1]
  * [--input-delays step|uniform] [--dt 0.5] [--lock-ms 0] [--potentiation immediate|lazy] [--out bench/results/diehlcook] [--load weights.bin [--seen images]] [--progress 100]
  * [--intensity 2] [--w-ie 17] [--theta-plus 0.05] [--rule A2+,A3+,A2-] [--target-rule eta_pre,eta_post,x_tar,mu]
- * [--validate images] [--anneal FROM,FINAL] [--start image]}. The options from {@code --intensity} on depart from the authors' parameters
+ * [--validate images] [--anneal FROM,FINAL] [--start image] [--order file|shuffled]}. The options from {@code --intensity} on depart from the authors' parameters
  * ({@link DiehlCookNetwork.Variant}); {@code --target-rule} trains with the paper's pre-and-post rule
  * ({@code stdp_target_trace_synapse}) instead of the released code's triplet rule. {@code --validate N}
  * scores on the last N training images instead of the test set, for choosing parameters without
@@ -64,7 +65,9 @@ import org.myelin.reservoir.task.Mnist;
  * scales each presentation's weight change by a learning rate that is 1 up to training image FROM and
  * then falls linearly to FINAL at the last one ({@link DiehlCookNetwork#learningRate(double)}; the
  * authors' rates are constant). {@code --start S} trains on images S, S + 1, ... (wrapping around the
- * training set) instead of from image 0. With {@code --load}
+ * training set) instead of from image 0; {@code --order shuffled} shows them in a permutation drawn
+ * from the seed instead of the file's order (with {@code --validate}, a permutation of the images
+ * before the validation images). With {@code --load}
  * (and {@code --train 0}) it only evaluates a saved snapshot, draws its receptive fields and, given
  * {@code --seen}, appends the result to the learning curve in {@code --out}. Timings: wall clock and
  * the CPU time of the simulating thread (threads = 1 runs in the calling thread).
@@ -88,6 +91,7 @@ public final class DiehlCook {
         DiehlCookNetwork.Variant variant = DiehlCookNetwork.Variant.AUTHORS;
         int validate = 0;
         int start = 0; // first training image; training wraps around the training set
+        boolean shuffled = false;
         int annealFrom = -1; // no schedule
         double annealFinal = 1;
         for (int a = 0; a < args.length; a++) {
@@ -109,6 +113,12 @@ public final class DiehlCook {
                 case "--load": load = Path.of(v); break;
                 case "--seen": seenImages = nonNegative(k, v); break;
                 case "--start": start = nonNegative(k, v); break;
+                case "--order":
+                    if (!v.equals("file") && !v.equals("shuffled")) {
+                        throw new IllegalArgumentException("option --order: value " + v + " is invalid; valid: file, shuffled");
+                    }
+                    shuffled = v.equals("shuffled");
+                    break;
                 case "--lock-ms":
                     lockMs = Double.parseDouble(v);
                     if (!(lockMs >= 0) || Double.isInfinite(lockMs)) {
@@ -163,7 +173,7 @@ public final class DiehlCook {
                 default:
                     throw new IllegalArgumentException("unknown option " + k + "; valid: --neurons --train --eval-every"
                             + " --assign --test --final-assign --final-test --threads --progress --seed --out --load --seen --input-delays --dt --lock-ms"
-                            + " --potentiation --intensity --w-ie --theta-plus --rule --target-rule --validate --anneal --start");
+                            + " --potentiation --intensity --w-ie --theta-plus --rule --target-rule --validate --anneal --start --order");
             }
         }
         if (annealFrom >= 0 && annealFrom >= train) {
@@ -203,6 +213,10 @@ public final class DiehlCook {
             throw new IllegalArgumentException("--test/--final-test: at most " + testSet.count());
         }
         final String scored = validate > 0 ? "validation" : "test";
+        // the training images in the order shown: the file's, or one permutation of the images
+        // training may use (all but the validation images), drawn from the seed
+        int[] order = trainingOrder(trainSet.count() - validate, shuffled, seed);
+        if (shuffled) System.out.printf(Locale.ROOT, "training order: a permutation of training images 0 to %d (seed %d)%n", order.length - 1, seed);
         if (variant != DiehlCookNetwork.Variant.AUTHORS) System.out.println("variant: " + variant);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
@@ -253,7 +267,7 @@ public final class DiehlCook {
             if (annealFrom >= 0) net.learningRate(learningRate(img, annealFrom, train, annealFinal));
             long w0 = System.nanoTime();
             long c0 = cpu.getCurrentThreadCpuTime();
-            int[] counts = net.present(trainSet, (int) ((start + (long) img) % trainSet.count()));
+            int[] counts = net.present(trainSet, order[(int) ((start + (long) img) % order.length)]);
             trainCpu += (cpu.getCurrentThreadCpuTime() - c0) * 1e-9;
             trainWall += (System.nanoTime() - w0) * 1e-9;
             for (int c : counts) spikes += c;
@@ -302,7 +316,9 @@ public final class DiehlCook {
                 train > 0 ? 1e-6 * procCpuTrain / train : 0, acc, finalAssign, finalTest)
                 + (variant != DiehlCookNetwork.Variant.AUTHORS ? "variant: " + variant + System.lineSeparator() : "")
                 + (annealFrom >= 0 ? String.format(Locale.ROOT, "learning rate: 1 until image %d, then linearly to %s at image %d%n",
-                        annealFrom, annealFinal, train - 1) : "");
+                        annealFrom, annealFinal, train - 1) : "")
+                + (shuffled || start > 0 ? String.format(Locale.ROOT, "training order: %s, from position %d%n",
+                        shuffled ? "shuffled (seed " + seed + ")" : "file", start) : "");
         System.out.print(summary);
         writeSummary(out, summary);
     }
@@ -426,6 +442,25 @@ public final class DiehlCook {
             }
         }
         return best;
+    }
+
+    /**
+     * The first {@code count} training images in file order, or (shuffled) in a permutation drawn
+     * from {@code seed} (Fisher-Yates with a stream of its own).
+     */
+    static int[] trainingOrder(int count, boolean shuffled, long seed) {
+        int[] order = new int[count];
+        for (int k = 0; k < count; k++) order[k] = k;
+        if (shuffled) {
+            Rng.Stream r = new Rng.Stream(Rng.key(Rng.mix(seed), 0x4F72646572L));
+            for (int k = count - 1; k > 0; k--) {
+                int j = r.nextInt(k + 1);
+                int t = order[k];
+                order[k] = order[j];
+                order[j] = t;
+            }
+        }
+        return order;
     }
 
     /**

@@ -154,5 +154,26 @@ class DiehlCookTest {
         assertTrue(e.getMessage().contains("--train 100") && e.getMessage().contains("0 to 99"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DiehlCook.main(new String[] {"--anneal", "1,2,3"}));
         assertTrue(e.getMessage().contains("FROM,FINAL"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DiehlCook.main(new String[] {"--order", "random"}));
+        assertTrue(e.getMessage().contains("file, shuffled"), e.getMessage());
+    }
+
+    @Test
+    void shuffledOrderIsAPermutationDrawnFromTheSeed() {
+        int[] file = DiehlCook.trainingOrder(1000, false, 1);
+        for (int k = 0; k < file.length; k++) assertEquals(k, file[k]);
+        int[] a = DiehlCook.trainingOrder(1000, true, 1);
+        assertArrayEquals(a, DiehlCook.trainingOrder(1000, true, 1), "the same seed, the same order");
+        int[] sorted = a.clone();
+        java.util.Arrays.sort(sorted);
+        assertArrayEquals(file, sorted, "every image once");
+        int fixed = 0, same = 0;
+        int[] b = DiehlCook.trainingOrder(1000, true, 2);
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] == k) fixed++;
+            if (a[k] == b[k]) same++;
+        }
+        // a uniform permutation has one fixed point on average and agrees with another at one place
+        assertTrue(fixed < 10 && same < 10, "fixed points " + fixed + ", agreements " + same);
     }
 }
