@@ -90,7 +90,9 @@ import org.myelin.reservoir.task.Mnist;
  * the triplet rule), each passed to both the training and the frozen network. The pair variant
  * ({@code Variant.AUTHORS.withRule(0.01, 0, 1e-4)}: potentiation {@code nu_post * pre} at every
  * postsynaptic spike instead of {@code nu_post * pre * post2before}) is the one with which 100
- * neurons reach the paper's accuracy; see the benchmark README.
+ * neurons reach the paper's accuracy in one epoch, together with a learning rate that falls over the
+ * epoch ({@link #learningRate(double)}) and a shuffled image order (both chosen in {@code DiehlCook});
+ * see the benchmark README.
  */
 public final class DiehlCookNetwork {
     /** The authors' time step (ms); {@link #training(int, long, int, boolean, double)} takes another. */
@@ -390,8 +392,9 @@ public final class DiehlCookNetwork {
      * normalisation left. 1 (the default) is the rule as given; a schedule that lowers it over the
      * epoch (DiehlCook's {@code --anneal}) is this benchmark's departure from the authors' constant
      * rates. It scales the net change of each presentation, not each spike's: within a presentation
-     * the rule acts at full strength, as the weights it has changed take part at once. Returns this
-     * network.
+     * the rule acts at full strength, as the weights it has changed take part at once. The last
+     * presentation of a run is followed by no normalisation, so its change stays whole in
+     * {@link #weights()} (as it stays unnormalised in the authors' code). Returns this network.
      */
     public DiehlCookNetwork learningRate(double r) {
         if (!(r >= 0 && r <= 1)) throw new IllegalArgumentException("learning rate " + r + ": valid values are 0 to 1");
