@@ -194,13 +194,9 @@ public final class DiehlCook {
         int evalFrom = 0;
         if (validate > 0) {
             // tuning without the test set: score on the last `validate` training images, which training must not reach
-            if (train + validate > trainSet.count() || assign + validate > trainSet.count() || finalAssign + validate > trainSet.count()) {
-                throw new IllegalArgumentException("--validate " + validate + ": --train, --assign and --final-assign must each stay"
+            if (start + train + validate > trainSet.count() || assign + validate > trainSet.count() || finalAssign + validate > trainSet.count()) {
+                throw new IllegalArgumentException("--validate " + validate + ": --start plus --train, --assign and --final-assign must each stay"
                         + " below training image " + (trainSet.count() - validate) + " (the validation images are the last " + validate + ")");
-            }
-            if (start + train > trainSet.count() - validate) {
-                throw new IllegalArgumentException("--validate " + validate + " with --start " + start + " and --train " + train
-                        + ": training would reach the validation images (from " + (trainSet.count() - validate) + ")");
             }
             if (test > validate || finalTest > validate) {
                 throw new IllegalArgumentException("--test " + test + " / --final-test " + finalTest + " with --validate " + validate
@@ -216,7 +212,11 @@ public final class DiehlCook {
         // the training images in the order shown: the file's, or one permutation of the images
         // training may use (all but the validation images), drawn from the seed
         int[] order = trainingOrder(trainSet.count() - validate, shuffled, seed);
-        if (shuffled) System.out.printf(Locale.ROOT, "training order: a permutation of training images 0 to %d (seed %d)%n", order.length - 1, seed);
+        final String orderText = shuffled || start > 0 ? String.format(Locale.ROOT, "training order: %s, from position %d%n",
+                shuffled ? "a permutation of training images 0 to " + (order.length - 1) + " (seed " + seed + ")" : "file", start) : "";
+        final String schedule = annealFrom >= 0 ? String.format(Locale.ROOT, "learning rate: 1 until image %d, then linearly to %s"
+                + " at image %d%n", annealFrom, annealFinal, train - 1) : "";
+        System.out.print(orderText + schedule);
         if (variant != DiehlCookNetwork.Variant.AUTHORS) System.out.println("variant: " + variant);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
@@ -259,10 +259,6 @@ public final class DiehlCook {
         long spikes = 0;
         long windowStart = System.nanoTime();
         double evalAcc = Double.NaN;
-        if (annealFrom >= 0) {
-            System.out.printf(Locale.ROOT, "learning rate: 1 until image %d, then falling linearly to %s at image %d%n",
-                    annealFrom, annealFinal, train - 1);
-        }
         for (int img = 0; img < train; img++) {
             if (annealFrom >= 0) net.learningRate(learningRate(img, annealFrom, train, annealFinal));
             long w0 = System.nanoTime();
@@ -315,10 +311,7 @@ public final class DiehlCook {
                 train > 0 ? 1e3 * trainWall / train : 0, train > 0 ? 1e3 * trainCpu / train : 0,
                 train > 0 ? 1e-6 * procCpuTrain / train : 0, acc, finalAssign, finalTest)
                 + (variant != DiehlCookNetwork.Variant.AUTHORS ? "variant: " + variant + System.lineSeparator() : "")
-                + (annealFrom >= 0 ? String.format(Locale.ROOT, "learning rate: 1 until image %d, then linearly to %s at image %d%n",
-                        annealFrom, annealFinal, train - 1) : "")
-                + (shuffled || start > 0 ? String.format(Locale.ROOT, "training order: %s, from position %d%n",
-                        shuffled ? "shuffled (seed " + seed + ")" : "file", start) : "");
+                + schedule + orderText;
         System.out.print(summary);
         writeSummary(out, summary);
     }
@@ -382,8 +375,7 @@ public final class DiehlCook {
             System.out.println(b);
         }
         if (verbose && test > 0) {
-            int[] per = new int[10];
-            for (int l : label) if (l >= 0) per[l]++;
+            int[] per = neuronsPerClass(label);
             StringBuilder b = new StringBuilder("  class: neurons, accuracy:");
             for (int c = 0; c < 10; c++) {
                 b.append(String.format(Locale.ROOT, " %d: %d, %.1f%%;", c, per[c], shown[c] > 0 ? 100.0 * right[c] / shown[c] : Double.NaN));
@@ -474,11 +466,15 @@ public final class DiehlCook {
         return 1.0 + (last - 1.0) * (img - from) / (double) (train - 1 - from);
     }
 
+    private static int[] neuronsPerClass(int[] label) {
+        int[] per = new int[10];
+        for (int l : label) if (l >= 0) per[l]++;
+        return per;
+    }
+
     private static int classesWithNeurons(int[] label) {
-        boolean[] has = new boolean[10];
-        for (int l : label) if (l >= 0) has[l] = true;
         int k = 0;
-        for (boolean b : has) if (b) k++;
+        for (int c : neuronsPerClass(label)) if (c > 0) k++;
         return k;
     }
 

@@ -366,7 +366,7 @@ public final class DiehlCookNetwork {
     void normalise() {
         if (immediate) input.settle();
         double[] w = input.weights();
-        if (rate != 1.0 && before != null) {
+        if (rate != 1.0) {
             // the learning rate: keep the fraction `rate` of what the rule changed since the last normalisation
             for (int k = 0; k < w.length; k++) {
                 double v = before[k] + rate * (w[k] - before[k]);
@@ -383,7 +383,7 @@ public final class DiehlCookNetwork {
     }
 
     private double rate = 1.0;
-    private double[] before; // the input weights as the last normalisation left them
+    private double[] before; // the input weights as the last normalisation (or the build) left them
 
     /**
      * The learning rate, a factor on every weight change the rule makes between two normalisations
