@@ -34,8 +34,9 @@ final class Checkpoint {
         out.writeLong(net.step);
         out.writeLong(net.neuronUpdates);
         for (Population p : net.populations) {
-            for (double[] a : p.state) writeArray(out, a);
-            for (double[] a : p.ring) writeArray(out, a);
+            // by neuron number, not position, so that any thread count can read the snapshot back
+            for (double[] a : p.state) writeArray(out, p.gather(a, 0));
+            for (double[] a : p.ring) writeArray(out, ringByNumber(p, a));
             out.writeLong(p.spikeCount());
             out.writeLong(p.updates);
         }
@@ -112,8 +113,21 @@ final class Checkpoint {
         net.step = in.readLong();
         net.neuronUpdates = in.readLong();
         for (Population p : net.populations) {
-            for (double[] a : p.state) readArray(in, a);
-            for (double[] a : p.ring) readArray(in, a);
+            for (double[] a : p.state) {
+                double[] v = new double[p.size];
+                readArray(in, v);
+                p.scatter(v, a, 0);
+            }
+            for (double[] a : p.ring) {
+                int slots = a.length / p.length;
+                double[] v = new double[slots * p.size];
+                readArray(in, v);
+                double[] row = new double[p.size];
+                for (int s = 0; s < slots; s++) {
+                    System.arraycopy(v, s * p.size, row, 0, p.size);
+                    p.scatter(row, a, s * p.length);
+                }
+            }
             java.util.Arrays.fill(p.spikeCounts, 0);
             p.spikeCounts[0] = in.readLong();
             p.updates = in.readLong();
@@ -269,6 +283,14 @@ final class Checkpoint {
         for (int i = 1; i < start.length; i++) start[i] += start[i - 1];
         int[] out = new int[n];
         for (int k = 0; k < n; k++) out[start[g.target(k) - lo]++] = k;
+        return out;
+    }
+
+    /** A ring array's slots, each by neuron number, one after the other. */
+    private static double[] ringByNumber(Population p, double[] a) {
+        int slots = a.length / p.length;
+        double[] out = new double[slots * p.size];
+        for (int s = 0; s < slots; s++) System.arraycopy(p.gather(a, s * p.length), 0, out, s * p.size, p.size);
         return out;
     }
 

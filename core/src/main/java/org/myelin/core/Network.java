@@ -45,6 +45,12 @@ public final class Network {
     /** Padding between per-worker counters, against false sharing. */
     static final int PAD = 8;
 
+    /**
+     * Unused entries (2 KiB of doubles) after each worker's slice of a population's state and ring
+     * arrays when there are several workers ({@link Population}).
+     */
+    static final int SLICE_GAP = 256;
+
     /** Network configuration, validated once by {@link #conclude()}. */
     public static final class Context {
         private double dt = 0.1;
@@ -497,20 +503,29 @@ public final class Network {
         }
         slots = maxDelay + 1;
         interval = minDelay == Integer.MAX_VALUE ? 10 : minDelay;
-        for (Population p : pops) {
+        for (int q = 0; q < np; q++) {
+            final Population p = pops[q];
             int nv = p.model.stateVariables().size();
-            p.state = new double[nv][p.size];
-            p.model.initialize(p.params, p.state, 0, p.size);
-            initialState(p);
-            p.model.validateState(p.element(), p.state, 0, p.size, dt);
             p.kernel = p.model.compile(p.params, dt, Rng.key(seed, Rng.KIND_MODEL, p.id, 0));
+            p.bounds = new int[workers + 1];
+            System.arraycopy(from[q], 0, p.bounds, 0, workers);
+            p.bounds[workers] = p.size;
+            // padding after each worker's slice (see Population): only where the slices are at least as
+            // long as the padding, so that it at most doubles the arrays
+            p.gap = workers > 1 && p.kernel.relocatable() && p.size / workers >= SLICE_GAP ? SLICE_GAP : 0;
+            p.length = p.size + workers * p.gap;
+            p.state = new double[nv][p.length];
+            p.model.initialize(p.params, p.state, 0, p.length);
+            initialState(p);
+            p.model.validateState(p.element(), p.state, 0, p.length, dt);
             p.spikeCounts = new long[workers * PAD];
             int ports = p.model.hasInput() ? p.model.receptorCount() + 1 : 0;
             p.ring = new double[ports][];
-            long len = (long) slots * p.size;
+            long len = (long) slots * p.length;
             if (len > Integer.MAX_VALUE - 16) {
-                throw new ModelException(p.element(), "size", "ring of " + slots + " slots x " + p.size
-                        + " neurons exceeds 2^31 entries; shorten the longest delay or split the population");
+                throw new ModelException(p.element(), "size", "ring of " + slots + " slots x " + p.length
+                        + " entries (neurons and padding) exceeds 2^31 entries; shorten the longest delay or split"
+                        + " the population");
             }
             for (int k = 0; k < ports; k++) p.ring[k] = new double[(int) len];
             // ports nothing writes to stay zero: the step loop need not clear them
@@ -532,7 +547,12 @@ public final class Network {
         for (SpikeRecorder r : spikeRecorders) r.allocate(workers);
         for (RateRecorder r : rateRecorders) r.allocate(workers);
         for (Projection p : projections) {
-            for (SynapseGroup[] gs : p.groups) for (SynapseGroup g : gs) p.target.livePorts[g.port] = true;
+            for (int w = 0; w < workers; w++) {
+                for (SynapseGroup g : p.groups[w]) {
+                    p.target.livePorts[g.port] = true;
+                    g.ringOffset = p.target.offset(w);
+                }
+            }
         }
         for (Stimulation s : stimulations) s.target.livePorts[s.port] = true;
         buildPlasticity();
@@ -665,7 +685,7 @@ public final class Network {
                 long k = Rng.key(seed, Rng.KIND_INIT, p.id, v);
                 for (int i = 0; i < p.size; i++) {
                     Rng.Stream s = new Rng.Stream(Rng.key(k, i));
-                    a[i] = d.sample(s, p.element(), e.getKey());
+                    a[p.index(i)] = d.sample(s, p.element(), e.getKey());
                 }
             }
         }
@@ -985,14 +1005,20 @@ public final class Network {
                 final int hi = to[p][w];
                 final SpikeBuffer b = buf[par][p];
                 final int before = b.size;
+                final int off = pop.offset(w);
                 if (lo < hi) {
-                    for (Stimulation st : stims[p]) st.apply(t, lo, hi, d, dt);
-                    final int base = slot * pop.size;
-                    pop.kernel.update(t, pop.state, pop.ring, base, lo, hi, b);
+                    final int base = slot * pop.length;
+                    for (Stimulation st : stims[p]) st.apply(t, lo, hi, d, dt, off);
+                    pop.kernel.update(t, pop.state, pop.ring, base, lo + off, hi + off, b);
+                    if (off != 0) {
+                        // the kernel reported positions; the rest of the loop deals in neuron numbers
+                        final int[] ids = b.ids;
+                        for (int q = before; q < b.size; q++) ids[q] -= off;
+                    }
                     final double[][] ring = pop.ring;
                     final boolean[] live = pop.livePorts;
                     for (int k = 0; k < ring.length; k++) {
-                        if (live[k]) Arrays.fill(ring[k], base + lo, base + hi, 0.0);
+                        if (live[k]) Arrays.fill(ring[k], base + lo + off, base + hi + off, 0.0);
                     }
                 }
                 stepEnd[par][p][s] = b.size;
@@ -1001,7 +1027,7 @@ public final class Network {
                 pop.spikeCounts[w * PAD] += b.size - before;
                 for (SpikeRecorder r : spikeRecs[p]) r.record(w, (int) t, b.ids, before, b.size);
                 for (RateRecorder r : rateRecs[p]) r.counts[w].add(b.size - before);
-                for (StateRecorder r : stateRecs[p]) r.record(t, lo, hi, pop.state);
+                for (StateRecorder r : stateRecs[p]) r.record(t, lo, hi, off, pop.state);
             }
         }
 
@@ -1022,7 +1048,7 @@ public final class Network {
                             final int[] se = src.stepEnd[par][p];
                             final int a = s == 0 ? 0 : se[s - 1];
                             final int b = se[s];
-                            if (a < b) ev += g.deliver(src.buf[par][p].ids, a, b, t, ring, tgt.size, d, dt);
+                            if (a < b) ev += g.deliver(src.buf[par][p].ids, a, b, t, ring, tgt.length, d, dt);
                         }
                     }
                     proj.events[w * PAD] += ev;

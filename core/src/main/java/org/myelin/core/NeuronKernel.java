@@ -14,4 +14,15 @@ package org.myelin.core;
  */
 public interface NeuronKernel {
     void update(long step, double[][] state, double[][] in, int base, int from, int to, SpikeBuffer out);
+
+    /**
+     * Whether {@code i} is only a position for this kernel: it reads and writes {@code state[v][i]}
+     * and {@code in[p][base + i]} and reports {@code out.add(i)}, and keys nothing else by it (no
+     * per-neuron random stream or table). The network may then lay each worker's slice out at an
+     * offset, with padding between slices (see {@link Population}); {@code i} is then a position in
+     * the arrays, not the neuron's number. The default, false, keeps positions equal to numbers.
+     */
+    default boolean relocatable() {
+        return false;
+    }
 }

@@ -50,8 +50,11 @@ public final class StateRecorder {
         runCount = (int) count;
     }
 
-    /** Records neurons [from, to) of the population after step t, if a sample is due. */
-    void record(long t, int from, int to, double[][] state) {
+    /**
+     * Records neurons [from, to) of the population after step t, if a sample is due; the slice lies
+     * at offset {@code off} in the state arrays ({@link Population#offset}).
+     */
+    void record(long t, int from, int to, int off, double[][] state) {
         if ((t + 1) % interval != 0) return;
         final int row = runRowBase + (int) ((t - runFirst) / interval);
         final int base = row * cols;
@@ -59,7 +62,7 @@ public final class StateRecorder {
         for (int k = 0; k < neurons.length; k++) {
             int i = neurons[k];
             if (i < from || i >= to) continue;
-            for (int v = 0; v < nv; v++) data[base + k * nv + v] = state[vars[v]][i];
+            for (int v = 0; v < nv; v++) data[base + k * nv + v] = state[vars[v]][i + off];
         }
     }
 

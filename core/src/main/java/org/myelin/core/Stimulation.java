@@ -123,12 +123,14 @@ public final class Stimulation {
         }
     }
 
-    /** Applies the device for step t to targets [from, to). */
-    void apply(long t, int from, int to, int slots, double dt) {
+    /**
+     * Applies the device for step t to targets [from, to), a worker's slice, which lies at offset
+     * {@code off} in each ring slot ({@link Population#offset}).
+     */
+    void apply(long t, int from, int to, int slots, double dt, int off) {
         if (t < startStep || t >= stopStep) return;
-        final int n = target.size;
         final double[] arr = target.ring[port];
-        final int base = (int) ((t + delaySteps) % slots) * n;
+        final int base = (int) ((t + delaySteps) % slots) * target.length + off;
         switch (gen.kind) {
             case POISSON: {
                 final double lambda = gen.a * dt * 1e-3;

@@ -42,6 +42,11 @@ final class SynapseGroup {
 
     // plastic synapses (null for static and short-term groups)
     final PlasticSynapses plastic;
+    /**
+     * Offset of the target slice in each ring slot ({@link Population#offset}), set when the network
+     * lays out its arrays; delivery adds it to every target's position.
+     */
+    int ringOffset;
     /** Constant weight and delay, static: the fast path (ends when setWeight gives a synapse its own weight). */
     private boolean fast;
 
@@ -107,8 +112,9 @@ final class SynapseGroup {
     }
 
     /**
-     * Delivers spikes {@code ids[from..to)} emitted in step {@code t} into {@code ring} (D slots of n).
-     * Returns the number of synaptic events.
+     * Delivers spikes {@code ids[from..to)} emitted in step {@code t} into {@code ring} (D slots of n
+     * entries each; the targets' slice at {@link #ringOffset} in each). Returns the number of synaptic
+     * events.
      */
     long deliver(int[] ids, int from, int to, long t, double[] ring, int n, int slots, double dt) {
         if (fast) {
@@ -118,7 +124,7 @@ final class SynapseGroup {
             long ev = 0;
             if (tgtShort != null) {
                 final char[] tg = tgtShort;
-                final int base = slot * n + tgtBase;
+                final int base = slot * n + tgtBase + ringOffset;
                 for (int q = from; q < to; q++) {
                     final int src = ids[q];
                     final int lo = rp[src];
@@ -128,7 +134,7 @@ final class SynapseGroup {
                 }
             } else {
                 final int[] tg = tgt;
-                final int base = slot * n;
+                final int base = slot * n + ringOffset;
                 for (int q = from; q < to; q++) {
                     final int src = ids[q];
                     final int lo = rp[src];
@@ -157,7 +163,7 @@ final class SynapseGroup {
             if (ds == null) {
                 int slot = slot0 + dConst;
                 if (slot >= slots) slot -= slots;
-                final int base = slot * n;
+                final int base = slot * n + ringOffset;
                 if (ws == null) {
                     final double w = wConst * f;
                     for (int k = lo; k < hi; k++) ring[base + target(k)] += w;
@@ -168,7 +174,7 @@ final class SynapseGroup {
                 for (int k = lo; k < hi; k++) {
                     int slot = slot0 + ds[k];
                     if (slot >= slots) slot -= slots;
-                    ring[slot * n + target(k)] += (ws == null ? wConst : ws[k]) * f;
+                    ring[slot * n + ringOffset + target(k)] += (ws == null ? wConst : ws[k]) * f;
                 }
             }
             ev += hi - lo;
@@ -199,13 +205,13 @@ final class SynapseGroup {
             if (ds == null) {
                 int slot = slot0 + dConst;
                 if (slot >= slots) slot -= slots;
-                final int base = slot * n;
+                final int base = slot * n + ringOffset;
                 for (int k = lo; k < hi; k++) ring[base + target(k)] += ws[k] * scale;
             } else {
                 for (int k = lo; k < hi; k++) {
                     int slot = slot0 + ds[k];
                     if (slot >= slots) slot -= slots;
-                    ring[slot * n + target(k)] += ws[k] * scale;
+                    ring[slot * n + ringOffset + target(k)] += ws[k] * scale;
                 }
             }
             ev += hi - lo;

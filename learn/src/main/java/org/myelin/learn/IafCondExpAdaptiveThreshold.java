@@ -147,6 +147,11 @@ public final class IafCondExpAdaptiveThreshold extends NeuronModel {
     }
 
     static final class Kernel implements NeuronKernel {
+        @Override
+        public boolean relocatable() {
+            return true;
+        }
+
         final double h;
         final double tauEx, tauIn;
         final double exHalf, exFull, inHalf, inFull, thetaDecay;

@@ -179,6 +179,11 @@ public final class AeifCondExp extends NeuronModel {
     }
 
     static final class Kernel implements NeuronKernel {
+        @Override
+        public boolean relocatable() {
+            return true;
+        }
+
         final double dt;
         final double invC, gL, eL, iE, a, b, invTauW;
         final boolean expOn;

@@ -187,6 +187,11 @@ public final class HhCondExpTraub extends NeuronModel {
     }
 
     static final class Kernel implements NeuronKernel {
+        @Override
+        public boolean relocatable() {
+            return true;
+        }
+
         final double dt;
         final double gNa;
         final double gK;

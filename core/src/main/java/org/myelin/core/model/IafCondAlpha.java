@@ -121,6 +121,11 @@ public final class IafCondAlpha extends NeuronModel {
     }
 
     static final class Kernel implements NeuronKernel {
+        @Override
+        public boolean relocatable() {
+            return true;
+        }
+
         final double h;
         final double exHalf, exFull, inHalf, inFull;
         final double psInitEx, psInitIn;

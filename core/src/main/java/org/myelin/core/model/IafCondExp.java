@@ -216,6 +216,11 @@ public final class IafCondExp extends NeuronModel {
      * {@code b = (g_L + g_ex + g_in) / C_m} at the step's start, threshold, reset and refractoriness.
      */
     abstract static class Membrane implements NeuronKernel {
+        @Override
+        public boolean relocatable() {
+            return true;
+        }
+
         final double h;
         // coefficients of a and -b in g_ex, g_in at the step's start: a = restC + I/C_m + aEx0 g_ex + aIn0 g_in
         final double aEx0, aIn0;

@@ -117,6 +117,11 @@ public final class IafPscAlpha extends NeuronModel {
     }
 
     static final class Kernel implements NeuronKernel {
+        @Override
+        public boolean relocatable() {
+            return true;
+        }
+
         final double p11ex;
         final double p21ex;
         final double p31ex;

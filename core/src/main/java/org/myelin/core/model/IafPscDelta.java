@@ -95,6 +95,11 @@ public final class IafPscDelta extends NeuronModel {
     static final Pass SIMD = Simd.load(Pass.class, "IafPscDeltaSimd");
 
     static final class Kernel implements NeuronKernel {
+        @Override
+        public boolean relocatable() {
+            return true;
+        }
+
         final double p33;
         final double p30;
         final double eL;

@@ -98,6 +98,11 @@ public final class IafPscExp extends NeuronModel {
     }
 
     static final class Kernel implements NeuronKernel {
+        @Override
+        public boolean relocatable() {
+            return true;
+        }
+
         final double p11ex;
         final double p11in;
         final double p22;

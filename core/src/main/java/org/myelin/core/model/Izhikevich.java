@@ -103,6 +103,11 @@ public final class Izhikevich extends NeuronModel {
     }
 
     static final class Kernel implements NeuronKernel {
+        @Override
+        public boolean relocatable() {
+            return true;
+        }
+
         final double h;
         final double a;
         final double b;

@@ -73,6 +73,11 @@ public final class ParrotNeuron extends NeuronModel {
     }
 
     static final class Kernel implements NeuronKernel {
+        @Override
+        public boolean relocatable() {
+            return true;
+        }
+
         static final Kernel INSTANCE = new Kernel();
 
         @Override
