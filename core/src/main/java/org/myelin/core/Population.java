@@ -13,8 +13,8 @@ import java.util.Map;
  * may be followed by {@link #gap} unused entries, so that no two workers write within 2 KiB of each
  * other: a core streaming to the end of its slice has the hardware prefetcher pull in the lines just
  * past it, and when another core is writing those lines every step both stall on the transfers (with
- * two workers the COBA benchmark by forward Euler took 0.055-0.064 s per simulated second without
- * the padding and 0.043-0.046 s with it; by RK4, 0.14-0.15 s and 0.11-0.13 s). Neuron {@code i} of
+ * two workers the COBA benchmark by forward Euler took 0.056-0.064 s per simulated second without
+ * the padding and 0.044-0.048 s with it; by RK4, 0.14-0.15 s and 0.11-0.13 s). Neuron {@code i} of
  * worker {@code w}'s slice then sits at position {@code i + w * gap}; {@link #index} maps numbers to
  * positions. Everything outside the step loop (accessors, recorders, snapshots) sees neuron numbers
  * only.
