@@ -13,7 +13,9 @@ targets are judged on the same-method pairs. Ratios are Brian2 time / Myelin tim
 thread both are CPU times of the run loop when available (Brian2 with OpenMP off measures
 std::clock), which a loaded machine disturbs less than wall time: for a warm Myelin run, the CPU
 time of the thread that runs the simulation (ns resolution; the process CPU time, also printed,
-comes in 10 ms ticks), for a cold one the process CPU time, JIT compilation included."""
+comes in 10 ms ticks), for a cold one the process CPU time, JIT compilation included. Runs on a
+JDK other than 17 (the script's optional second pass on a newer JDK) are kinds of their own, labelled
+with the JDK's feature version ("warm jdk25"), with their own ratios and thread scaling."""
 import json
 import statistics
 import sys
@@ -34,10 +36,15 @@ for key, rs in b2runs.items():
     m["runs"] = len(rs)
     m["sim_s_range"] = (min(x["sim_s"] for x in rs), max(x["sim_s"] for x in rs))
     b2[key] = m
+# the JDK the project targets (17, the machine's default java); runs on another JDK (the script's
+# optional second pass) form kinds of their own, e.g. "warm jdk25"
+BASE_JAVA = 17
 runs = {}
 for r in rows:
     if r.get("simulator") == "myelin":
         kind = "warm" if r.get("warmup_ms", 0) > 0 else "cold"
+        if r.get("java", BASE_JAVA) != BASE_JAVA:
+            kind += f" jdk{r['java']}"
         runs.setdefault((r["network"], r.get("threads"), r.get("neurons"), kind), []).append(r)
 
 my = []
@@ -63,7 +70,7 @@ def my_time(r):
     # the thread that runs the simulation where the run reports it (ns resolution; the process CPU
     # time comes in 10 ms ticks, too coarse for COBA's ~0.1 s) in a warm run (a cold run counts the
     # JIT's threads too, so it keeps the process time); two workers: wall time (the point of threads)
-    if r["threads"] == 1 and r.get("kind") == "warm" and r.get("sim_thread_cpu_s"):
+    if r["threads"] == 1 and r.get("kind", "").startswith("warm") and r.get("sim_thread_cpu_s"):
         return r["sim_thread_cpu_s"]
     if r["threads"] == 1 and r.get("sim_cpu_s"):
         return r["sim_cpu_s"]
@@ -71,18 +78,18 @@ def my_time(r):
 
 
 targets = {("coba", 1): 3, ("coba", 2): 5, ("brunel", 1): 10}
-print(f"{'network':<10} {'simulator':<14} {'thr':>3} {'build s':>8} {'sim s':>8} {'cpu s':>7} {'thr cpu':>8} "
+print(f"{'network':<10} {'simulator':<20} {'thr':>3} {'build s':>8} {'sim s':>8} {'cpu s':>7} {'thr cpu':>8} "
       f"{'events/s':>10} {'peak MB':>8}")
 for (net, meth), r in sorted(b2.items()):
     label = "brian2" + (f" {meth}" if meth else "")
-    print(f"{net:<10} {label:<14} {1:>3} {r['build_s']:>8.2f} {r['sim_s']:>8.3f} {'':>7} {'':>8} {r['events_per_s']:>10.3g} "
+    print(f"{net:<10} {label:<20} {1:>3} {r['build_s']:>8.2f} {r['sim_s']:>8.3f} {'':>7} {'':>8} {r['events_per_s']:>10.3g} "
           f"{r['peak_rss_mb']:>8.1f}   (median of {r['runs']}, {r['sim_s_range'][0]:.3f}..{r['sim_s_range'][1]:.3f} s)")
 for r in sorted(my, key=lambda r: (r["network"], r["kind"], r.get("threads", 0))):
     if r["network"] == "memory":
         continue
     cpu = f"{r['sim_cpu_s']:.3f}" if r.get("sim_cpu_s") else ""
     tcpu = f"{r['sim_thread_cpu_s']:.4f}" if r.get("sim_thread_cpu_s") and r["threads"] == 1 else ""
-    print(f"{r['network']:<10} {'myelin ' + r['kind']:<14} {r['threads']:>3} {r['build_s']:>8.2f} {r['sim_s']:>8.3f} "
+    print(f"{r['network']:<10} {'myelin ' + r['kind']:<20} {r['threads']:>3} {r['build_s']:>8.2f} {r['sim_s']:>8.3f} "
           f"{cpu:>7} {tcpu:>8} {r['events_per_s']:>10.3g} {r['peak_rss_mb']:>8.1f}   (median of {r['runs']}, wall "
           f"{r['sim_s_range'][0]:.3f}..{r['sim_s_range'][1]:.3f} s)")
 
@@ -102,7 +109,7 @@ for r in sorted(my, key=lambda r: (r["network"], r["kind"], r.get("threads", 0))
         t = targets.get((net, r["threads"]))
         same = (net != "coba") or meth == ("euler" if mynet == "coba-euler" else "rk4")
         flag = "" if t is None or not same else f"target >= {t}: {'ok' if ratio >= t else 'MISSED'}" + (" (same method)" if net == "coba" else "")
-        print(f"  {mynet:<10} myelin {r['kind']:<4} {r['threads']} thr vs brian2{(' ' + meth) if meth else '':<6}: "
+        print(f"  {mynet:<10} myelin {r['kind']:<10} {r['threads']} thr vs brian2{(' ' + meth) if meth else '':<6}: "
               f"{ratio:6.2f}x  {flag}")
 for r in my:
     if r["network"] == "memory":
@@ -111,7 +118,7 @@ for r in my:
 st = {r["network"]: my_time(r) for r in my if r["kind"] == "warm" and r["threads"] == 1}
 if "coba-stdp" in st and "coba" in st:
     print(f"plastic throughput: coba-stdp / coba (warm, 1 thread, CPU) = {st['coba-stdp'] / st['coba']:.2f}x (target <= 2)")
-for kind in ("cold", "warm"):
+for kind in ["cold", "warm"] + sorted({r["kind"] for r in my} - {"cold", "warm"}):
     for net in ("coba", "coba-euler", "brunel"):
         s = {r["threads"]: r["sim_s"] for r in my
              if r["network"] == net and r["kind"] == kind and (net != "brunel" or r.get("neurons") == 12500)}

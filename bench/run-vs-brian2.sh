@@ -50,6 +50,22 @@ for r in $(seq $reps); do
   # plastic throughput (issue 4): COBA with STDP on every E->E synapse, against static COBA above
   $JVM -Dmyelin.simd=always -jar $jar coba-stdp --threads 1 --warmup $warm | tee -a "$res"
 done
+# the warm configurations once more on a newer JDK where the machine has one (Temurin 25 under
+# /usr/lib/jvm on this project's machines; MYELIN_BENCH_JAVA2 names another, "none" skips): the jar
+# is built for Java 17 and runs unchanged; from JDK 18 on the vector API keeps AVX-512 masks in mask
+# registers (JEP 417). compare.py reports these rows separately, labelled with the JDK's version.
+java2=${MYELIN_BENCH_JAVA2:-$(ls -d /usr/lib/jvm/temurin-2*-jdk-amd64/bin/java 2>/dev/null | sort -V | tail -1)}
+if [ -n "$java2" ] && [ "$java2" != none ] && [ -x "$java2" ]; then
+  echo "== myelin on $java2 (warm configurations, $reps times each)" >&2
+  for r in $(seq $reps); do
+    for t in 1 2; do
+      for n in coba coba-euler brunel; do
+        $java2 -XX:+UseParallelGC -Xms2g -Xmx20g --add-modules jdk.incubator.vector -Dmyelin.simd=always \
+          -jar $jar $n --threads $t --warmup $warm | tee -a "$res"
+      done
+    done
+  done
+fi
 # memory: heap growth over synapse count while building Brunel with 125 M synapses
 $J memory --n 100000 --threads 2 | tee -a "$res"
 if [ $scale = 1 ]; then
