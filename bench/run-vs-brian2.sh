@@ -31,7 +31,8 @@ bash validation/brian2/install.sh >&2
 echo "== building myelin-bench" >&2
 mvn -B -q -DskipTests -pl bench -am package >&2
 jar=bench/target/myelin-bench.jar
-JVM="java -XX:+UseParallelGC -Xms2g -Xmx20g --add-modules jdk.incubator.vector"
+JVM_FLAGS="-XX:+UseParallelGC -Xms2g -Xmx20g --add-modules jdk.incubator.vector"
+JVM="java $JVM_FLAGS"
 J="$JVM -jar $jar"
 
 echo "== myelin (each configuration $reps times in a fresh JVM; the table shows medians)" >&2
@@ -60,8 +61,7 @@ if [ -n "$java2" ] && [ "$java2" != none ] && [ -x "$java2" ]; then
   for r in $(seq $reps); do
     for t in 1 2; do
       for n in coba coba-euler brunel; do
-        $java2 -XX:+UseParallelGC -Xms2g -Xmx20g --add-modules jdk.incubator.vector -Dmyelin.simd=always \
-          -jar $jar $n --threads $t --warmup $warm | tee -a "$res"
+        $java2 $JVM_FLAGS -Dmyelin.simd=always -jar $jar $n --threads $t --warmup $warm | tee -a "$res"
       done
     done
   done

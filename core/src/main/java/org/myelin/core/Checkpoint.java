@@ -35,8 +35,8 @@ final class Checkpoint {
         out.writeLong(net.neuronUpdates);
         for (Population p : net.populations) {
             // by neuron number, not position, so that any thread count can read the snapshot back
-            for (double[] a : p.state) writeArray(out, p.gather(a, 0));
-            for (double[] a : p.ring) writeArray(out, ringByNumber(p, a));
+            for (double[] a : p.state) writeArray(out, p.byNumber(a));
+            for (double[] a : p.ring) writeArray(out, p.byNumber(a));
             out.writeLong(p.spikeCount());
             out.writeLong(p.updates);
         }
@@ -113,21 +113,8 @@ final class Checkpoint {
         net.step = in.readLong();
         net.neuronUpdates = in.readLong();
         for (Population p : net.populations) {
-            for (double[] a : p.state) {
-                double[] v = new double[p.size];
-                readArray(in, v);
-                p.scatter(v, a, 0);
-            }
-            for (double[] a : p.ring) {
-                int slots = a.length / p.length;
-                double[] v = new double[slots * p.size];
-                readArray(in, v);
-                double[] row = new double[p.size];
-                for (int s = 0; s < slots; s++) {
-                    System.arraycopy(v, s * p.size, row, 0, p.size);
-                    p.scatter(row, a, s * p.length);
-                }
-            }
+            for (double[] a : p.state) readByNumber(in, p, a);
+            for (double[] a : p.ring) readByNumber(in, p, a);
             java.util.Arrays.fill(p.spikeCounts, 0);
             p.spikeCounts[0] = in.readLong();
             p.updates = in.readLong();
@@ -286,12 +273,11 @@ final class Checkpoint {
         return out;
     }
 
-    /** A ring array's slots, each by neuron number, one after the other. */
-    private static double[] ringByNumber(Population p, double[] a) {
-        int slots = a.length / p.length;
-        double[] out = new double[slots * p.size];
-        for (int s = 0; s < slots; s++) System.arraycopy(p.gather(a, s * p.length), 0, out, s * p.size, p.size);
-        return out;
+    /** Reads the values {@link Population#byNumber} wrote for {@code a} into {@code a}'s positions. */
+    private static void readByNumber(DataInputStream in, Population p, double[] a) throws IOException {
+        double[] v = new double[a.length / p.length * p.size];
+        readArray(in, v);
+        p.fromNumbers(v, a);
     }
 
     private static void writeArray(DataOutputStream out, double[] a) throws IOException {

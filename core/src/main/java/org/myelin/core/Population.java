@@ -129,7 +129,7 @@ public final class Population {
                     + String.join(", ", model.stateVariables()));
         }
         if (state == null) throw new IllegalStateException("network not built yet");
-        return gather(state[i], 0);
+        return byNumber(state[i]);
     }
 
     /** Offset of worker {@code w}'s slice in the state arrays and within each ring slot. */
@@ -146,20 +146,28 @@ public final class Population {
         return i + w * gap;
     }
 
-    /** The {@code size} values of the row starting at position {@code start} of {@code a}, by neuron number. */
-    double[] gather(double[] a, int start) {
-        if (gap == 0 && start == 0 && a.length == size) return a.clone();
-        double[] out = new double[size];
-        for (int w = 0; w + 1 < bounds.length; w++) {
-            System.arraycopy(a, start + bounds[w] + offset(w), out, bounds[w], bounds[w + 1] - bounds[w]);
+    /**
+     * The values of {@code a}, rows of {@link #length} positions (a state array, or a ring's slots one
+     * after the other), by neuron number: rows of {@code size} values.
+     */
+    double[] byNumber(double[] a) {
+        final int rows = a.length / length;
+        double[] out = new double[rows * size];
+        for (int r = 0; r < rows; r++) {
+            for (int w = 0; w + 1 < bounds.length; w++) {
+                System.arraycopy(a, r * length + bounds[w] + offset(w), out, r * size + bounds[w], bounds[w + 1] - bounds[w]);
+            }
         }
         return out;
     }
 
-    /** Writes {@code values} (by neuron number) into the row starting at position {@code start} of {@code a}. */
-    void scatter(double[] values, double[] a, int start) {
-        for (int w = 0; w + 1 < bounds.length; w++) {
-            System.arraycopy(values, bounds[w], a, start + bounds[w] + offset(w), bounds[w + 1] - bounds[w]);
+    /** The inverse of {@link #byNumber}: writes {@code values} (rows of {@code size}) into the positions of {@code a}. */
+    void fromNumbers(double[] values, double[] a) {
+        final int rows = a.length / length;
+        for (int r = 0; r < rows; r++) {
+            for (int w = 0; w + 1 < bounds.length; w++) {
+                System.arraycopy(values, r * size + bounds[w], a, r * length + bounds[w] + offset(w), bounds[w + 1] - bounds[w]);
+            }
         }
     }
 
