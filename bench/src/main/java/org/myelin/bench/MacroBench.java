@@ -134,10 +134,10 @@ public final class MacroBench {
         System.out.printf(Locale.ROOT,
                 "{\"simulator\":\"myelin\",\"network\":\"%s\",\"threads\":%d,\"neurons\":%d,\"synapses\":%d,"
                         + "\"warmup_ms\":%.1f,\"warmup_s\":%.3f,\"duration_ms\":%.1f,\"build_s\":%.3f,\"sim_s\":%.3f,\"sim_cpu_s\":%.3f,\"sim_thread_cpu_s\":%.4f,\"spikes\":%d,\"events\":%d,\"events_per_s\":%.4g,"
-                        + "\"peak_rss_mb\":%.1f,\"simd\":\"%s\",\"simd_engaged\":%b,\"java\":%d}%n",
+                        + "\"peak_rss_mb\":%.1f,\"simd\":\"%s\",\"simd_engaged\":%b,\"simd_bits\":\"%s\",\"java\":%d}%n",
                 which, threads, net.totalNeurons(), synapses, warmup, warmupS, duration, build, sim, simCpu, simThreadCpu, net.totalSpikes(), events, events / sim,
                 peakRssMb(), org.myelin.core.model.Simd.mode(), org.myelin.core.model.Simd.engaged(),
-                Runtime.version().feature());
+                org.myelin.core.model.Simd.bits(), Runtime.version().feature());
     }
 
     /** The network of that name, not yet built. */

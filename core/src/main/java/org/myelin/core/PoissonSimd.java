@@ -20,7 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * are bit-identical to the scalar loop (a test checks this).
  */
 final class PoissonSimd implements Stimulation.PoissonPass {
-    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> LS = VectorSpecies.of(long.class,
+            VectorShape.forBitSize(org.myelin.core.model.Simd.width(LongVector.SPECIES_PREFERRED.vectorBitSize(), 0)));
     private static final int L = LS.length();
     // ints and doubles with as many lanes as the longs
     private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class,

@@ -15,6 +15,11 @@ package org.myelin.core.model;
  * <li>{@code false}: never.</li>
  * </ul>
  *
+ * <p>System property {@code myelin.simd.bits} chooses the vectors' width: {@code auto} (the default)
+ * lets each pass use its own ({@link #width}), {@code 128}, {@code 256} or {@code 512} forces one
+ * width on all passes, capped at the platform's preferred width. Results are the same bits at
+ * every width; the tests run the passes at all three.
+ *
  * <p>Why not always: until C2 has compiled a vector-API method, it runs as plain Java that allocates
  * an object per vector operation, tens to hundreds of times slower than the scalar loop it replaces,
  * and the compiler threads compete with the workers for the cores. A fresh JVM pays about half a
@@ -35,6 +40,12 @@ public final class Simd {
 
     /** Why the value of {@code myelin.simd} is invalid, or null; see {@link #checkProperty()}. */
     private static final String PROBLEM = problem(MODE);
+
+    /** The value of system property {@code myelin.simd.bits}, {@code auto} when unset. */
+    private static final String BITS = System.getProperty("myelin.simd.bits", "auto");
+
+    /** Why the value of {@code myelin.simd.bits} is invalid, or null. */
+    private static final String BITS_PROBLEM = bitsProblem(BITS);
 
     /** {@code myelin.simd=always} (or {@code true}): engaged from the start. */
     static final boolean ALWAYS = ENABLED && (MODE.equals("always") || MODE.equals("true"));
@@ -61,12 +72,43 @@ public final class Simd {
         return "value '" + v + "' is invalid; valid: auto (the default), always, true (= always), false";
     }
 
+    /** Why {@code v} is not a valid value of {@code myelin.simd.bits}, or null if it is (package-private for tests). */
+    static String bitsProblem(String v) {
+        if (v == null || v.equals("auto") || v.equals("128") || v.equals("256") || v.equals("512")) return null;
+        return "value '" + v + "' is invalid; valid: auto (the default: each pass's own width), 128, 256, 512";
+    }
+
     /**
-     * Throws a {@link org.myelin.core.ModelException} if system property {@code myelin.simd} has an
-     * invalid value (every network build calls this, so the mistake is reported, not ignored).
+     * Throws a {@link org.myelin.core.ModelException} if system property {@code myelin.simd} or
+     * {@code myelin.simd.bits} has an invalid value (every network build calls this, so the mistake
+     * is reported, not ignored).
      */
     public static void checkProperty() {
         if (PROBLEM != null) throw new org.myelin.core.ModelException("system property myelin.simd", null, PROBLEM);
+        if (BITS_PROBLEM != null) {
+            throw new org.myelin.core.ModelException("system property myelin.simd.bits", null, BITS_PROBLEM);
+        }
+    }
+
+    /**
+     * The vector width in bits a pass uses: {@code myelin.simd.bits} if set (to 128, 256 or 512),
+     * else the pass's own {@code passBits} (0: the platform's preferred width), never wider than
+     * {@code preferredBits}, the platform's preferred width (a wider vector would be emulated).
+     *
+     * <p>Why a pass may choose a narrower width than the preferred one: on this project's machine
+     * (AMD Zen 4, AVX-512 executed as two 256-bit halves) JDK 17 builds the masked operations of
+     * 512-bit vectors (blends, selects) from several instructions, where 256-bit ones are single
+     * AVX2 blends; JDK 18 (JEP 417) keeps AVX-512 masks in mask registers. The passes' defaults
+     * are measured, see {@code bench/README.md}.
+     */
+    public static int width(int preferredBits, int passBits) {
+        int bits = BITS_PROBLEM == null && !BITS.equals("auto") ? Integer.parseInt(BITS) : passBits;
+        return bits <= 0 ? preferredBits : Math.min(bits, preferredBits);
+    }
+
+    /** The value of {@code myelin.simd.bits} in force: auto (also when unset or invalid), 128, 256 or 512. */
+    public static String bits() {
+        return BITS_PROBLEM == null ? BITS : "auto";
     }
 
     /** Whether the kernels run their vectorised passes now (a volatile read, once per kernel call). */

@@ -49,6 +49,25 @@ class SimdPolicyTest {
     }
 
     @Test
+    void vectorWidthsAreChosenAndCapped() {
+        for (String v : new String[] {null, "auto", "128", "256", "512"}) assertEquals(null, Simd.bitsProblem(v), v);
+        for (String v : new String[] {"64", "1024", "300", "preferred", ""}) {
+            String why = Simd.bitsProblem(v);
+            assertTrue(why != null && why.contains("'" + v + "'") && why.contains("valid: auto"), v + ": " + why);
+        }
+        if (Simd.bits().equals("auto")) {
+            assertEquals(256, Simd.width(512, 256)); // the pass's own width
+            assertEquals(512, Simd.width(512, 0)); // 0: the preferred width
+            assertEquals(128, Simd.width(128, 256)); // never wider than the platform's
+        } else {
+            int bits = Integer.parseInt(Simd.bits()); // the property overrides every pass ...
+            assertEquals(bits, Simd.width(512, 256));
+            assertEquals(bits, Simd.width(512, 0));
+            assertEquals(Math.min(bits, 256), Simd.width(256, 0)); // ... within the platform's width
+        }
+    }
+
+    @Test
     void engagingBetweenRunsChangesNothing() {
         assertTrue(Simd.ENABLED, "the tests run with --add-modules jdk.incubator.vector (see the parent pom's argLine)");
         boolean was = Simd.setEngagedForTest(false);
