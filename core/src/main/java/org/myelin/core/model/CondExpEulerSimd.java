@@ -14,9 +14,12 @@ import org.myelin.core.SpikeBuffer;
  * references this class.
  *
  * <p>One branch-free pass: the Euler step of V, the refractory hold and countdown, threshold and
- * reset as blends, the conductances' Euler decay plus this step's input. Only a vector with a spike
- * leaves the vector path, to add its spiking lanes in ascending order (read back from an array:
- * {@code VectorMask.toLong} boxes the mask in JDK 17). Every lane performs the
+ * reset as blends, the conductances' Euler decay plus this step's input. A vector with a spike only
+ * stores its V and its index; its spiking lanes are read back in ascending order after the loop
+ * ({@code VectorMask.toLong} boxes the mask in JDK 17). Reading them back inside the loop, as before
+ * the fifteenth session, left the loop's speed to the profile C2 happened to compile it with: the
+ * pass took 0.043-0.047 s per simulated second of COBA in most JVMs and 0.034 s in a few (all of
+ * them with {@code -Xbatch}); with the loop this small, 0.033-0.034 s in every JVM. Every lane performs the
  * scalar loop's operations ({@link IafCondExp.EulerKernel#updateScalar}) in its order with the same
  * fused multiply-adds; the clamp is the scalar {@code x < V_th ? x : V_th} as a compare and a blend
  * ({@link CondExpSimd#atMost}), so results are bit-identical (a test checks this).
@@ -42,6 +45,9 @@ final class CondExpEulerSimd implements IafCondExp.EulerPass {
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
         final double svTh = k.vTh;
         final double[] lanes = k.lanes.get(v.length);
+        final int[] marks = k.lanes.marks(v.length / L + 1);
+        final int first = from / L; // this call's part of marks: disjoint between workers
+        int nm = first;
         final int upper = from + S.loopBound(to - from);
         for (int i = from; i < upper; i += L) {
             final DoubleVector ge0 = DoubleVector.fromArray(S, gex, i);
@@ -58,13 +64,17 @@ final class CondExpEulerSimd implements IafCondExp.EulerPass {
             held.blend(vReset, spike).intoArray(v, i);
             zero.blend(rr.sub(one), refractory).blend(refSteps, spike).intoArray(r, i);
             if (spike.anyTrue()) {
-                // lane by lane from an array: VectorMask.toLong is not intrinsified in JDK 17 (it
-                // boxes the mask, and cost more than the whole step)
                 held.intoArray(lanes, i); // at the vector's own index: workers never overlap
-                for (int l = 0; l < L; l++) if (lanes[i + l] >= svTh) out.add(i + l);
+                marks[nm++] = i;
             }
             ge0.fma(exE, DoubleVector.fromArray(S, spEx, base + i)).intoArray(gex, i);
             gi0.fma(inE, DoubleVector.fromArray(S, spIn, base + i)).intoArray(gin, i);
+        }
+        // the spiking lanes, in ascending order, after the loop: lane by lane from an array, since
+        // VectorMask.toLong is not intrinsified in JDK 17 (it boxes the mask)
+        for (int m = first; m < nm; m++) {
+            final int i = marks[m];
+            for (int l = 0; l < L; l++) if (lanes[i + l] >= svTh) out.add(i + l);
         }
         if (upper < to) k.updateScalar(s, in, base, upper, to, out);
     }

@@ -16,17 +16,17 @@ import org.myelin.core.SpikeBuffer;
  * <p>One branch-free pass: the exact step of V, the lower bound, threshold and reset, and the
  * refractory hold and countdown as blends. The scalar loop branches on the refractory count, and in
  * a network firing at tens of Hz with a 2 ms dead time that branch is taken at random for about one
- * neuron in fifteen, so its mispredictions cost more than the arithmetic. Only a vector with a spike
- * leaves the vector path, to add its spiking lanes in ascending order (read back from an array, as in
- * {@link CondExpEulerSimd}). Every lane performs the scalar loop's operations
+ * neuron in fifteen, so its mispredictions cost more than the arithmetic. A vector with a spike
+ * stores its spike mask and its index; the spiking lanes are read back in ascending order after the
+ * loop, as in {@link CondExpEulerSimd}. Every lane performs the scalar loop's operations
  * ({@link IafPscDelta.Kernel#updateScalar}) in its order, without fused multiply-adds, and keeps the
  * V of a refractory lane untouched, so results are bit-identical (a test checks this).
  */
 final class IafPscDeltaSimd implements IafPscDelta.Pass {
-    // 256 bits by default on JDK 17, also where the platform prefers 512 (a fifth faster on Brunel there);
-    // the preferred width from JDK 18 on, whose 512-bit masks are cheap (see Simd#width)
-    private static final VectorSpecies<Double> S = VectorSpecies.of(double.class, VectorShape.forBitSize(
-            Simd.width(DoubleVector.SPECIES_PREFERRED.vectorBitSize(), Runtime.version().feature() < 18 ? 256 : 0)));
+    // the preferred width by default: with the spikes read back after the loop, 256 and 512 bits ran
+    // Brunel equally fast here (see Simd#width)
+    private static final VectorSpecies<Double> S = VectorSpecies.of(double.class,
+            VectorShape.forBitSize(Simd.width(DoubleVector.SPECIES_PREFERRED.vectorBitSize(), 0)));
     private static final int L = S.length();
 
     @Override
@@ -42,6 +42,9 @@ final class IafPscDeltaSimd implements IafPscDelta.Pass {
         final DoubleVector refSteps = DoubleVector.broadcast(S, k.refSteps);
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
         final double[] lanes = k.lanes.get(v.length);
+        final int[] marks = k.lanes.marks(v.length / L + 1);
+        final int first = from / L; // this call's part of marks: disjoint between workers
+        int nm = first;
         final int upper = from + S.loopBound(to - from);
         for (int i = from; i < upper; i += L) {
             final DoubleVector v0 = DoubleVector.fromArray(S, v, i);
@@ -55,10 +58,14 @@ final class IafPscDeltaSimd implements IafPscDelta.Pass {
             y.add(eL).blend(vReset, spike).blend(v0, free.not()).intoArray(v, i);
             rr.sub(one).blend(zero, free).blend(refSteps, spike).intoArray(r, i);
             if (spike.anyTrue()) {
-                // lane by lane from an array: VectorMask.toLong is not intrinsified in JDK 17
                 zero.blend(one, spike).intoArray(lanes, i); // at the vector's own index: workers never overlap
-                for (int l = 0; l < L; l++) if (lanes[i + l] != 0) out.add(i + l);
+                marks[nm++] = i;
             }
+        }
+        // the spiking lanes, in ascending order, after the loop (see CondExpEulerSimd)
+        for (int m = first; m < nm; m++) {
+            final int i = marks[m];
+            for (int l = 0; l < L; l++) if (lanes[i + l] != 0) out.add(i + l);
         }
         if (upper < to) k.updateScalar(s, in, base, upper, to, out);
     }
