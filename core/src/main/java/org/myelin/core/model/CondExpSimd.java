@@ -18,10 +18,10 @@ import org.myelin.core.SpikeBuffer;
  * the refractory hold and countdown and the exact conductance decay plus this step's input. A
  * vector in which some lane needs more (active and stiff, or active and at threshold: one compare
  * and test per vector; about a quarter of the vectors in the COBA benchmark) is captured whole with
- * its step-start state (branch-free: every vector is written, only these are kept). Last, the captured vectors in ascending order: the two-substep integration
- * of their stiff lanes, whole vectors at once (the scalar slow path for the rare lanes that need
- * another substep count), then threshold, reset and spikes, so spikes leave in the scalar kernel's
- * order. The slice's scalar tail runs through the scalar kernel.
+ * its step-start state (branch-free: every vector is written, only these are kept). Last, the
+ * captured vectors in ascending order: the two-substep integration of their stiff lanes, whole
+ * vectors at once (the scalar slow path for the rare lanes that need another substep count), then
+ * threshold, reset and spikes, so spikes leave in the scalar kernel's order. The slice's scalar tail runs through the scalar kernel.
  *
  * <p>Every lane performs exactly the scalar kernel's operations in its order, with the same fused
  * multiply-adds ({@link Math#fma} there); the clamp is the scalar {@code x < V_th ? x : V_th} as a
@@ -29,7 +29,7 @@ import org.myelin.core.SpikeBuffer;
  * bit-identical to the scalar path (a test checks this).
  */
 final class CondExpSimd implements IafCondExp.Passes {
-    // 256 bits by default, also where the platform prefers 512: a quarter faster on JDK 17, a tenth on
+    // 256 bits by default, also where the platform prefers 512: 13-25% faster on JDK 17, a tenth on
     // JDK 25, on this project's AVX-512 machine (see Simd#width)
     private static final VectorSpecies<Double> S = VectorSpecies.of(double.class,
             VectorShape.forBitSize(Simd.width(DoubleVector.SPECIES_PREFERRED.vectorBitSize(), 256)));
@@ -116,7 +116,9 @@ final class CondExpSimd implements IafCondExp.Passes {
                 gi0.intoArray(x.gi, at);
                 DoubleVector.fromArray(S, cur, base + i).intoArray(x.cur, at);
                 rr.intoArray(x.r, at);
-                nv += held.compare(VectorOperators.GE, vTh).or(g.compare(VectorOperators.GE, gStiff)).anyTrue() ? 1 : 0;
+                final VectorMask<Double> more = held.compare(VectorOperators.GE, vTh)
+                        .or(g.compare(VectorOperators.GE, gStiff));
+                nv += more.anyTrue() ? 1 : 0;
             }
             held.intoArray(v, i);
             zero.blend(rr.sub(one), refractory).intoArray(r, i);

@@ -2,8 +2,8 @@ package org.myelin.core.model;
 
 /**
  * Scratch of a vectorised pass for the lanes of a vector with a spike, which it reads back one by
- * one after its loop ({@code VectorMask.toLong} is not intrinsified in JDK 17). A pass stores a vector at the
- * vector's own index, so workers sharing a kernel never overlap; {@link #get} reads the field once,
+ * one after its loop ({@code VectorMask.toLong} is not intrinsified in JDK 17). A pass stores a
+ * vector at the vector's own index, so workers sharing a kernel never overlap; {@link #get} reads the field once,
  * so workers racing on the first allocation each use a complete array of their own.
  */
 final class LaneScratch {
