@@ -75,7 +75,7 @@ final class CondExpSimd implements IafCondExp.Passes {
             k2.add(k3).fma(two, k1).add(k4).fma(h6, v0).intoArray(ys, i);
         }
         final int nv = hold(k, x, s, in, base, from, upper);
-        if (nv > 0) settle(k, x, s, from, nv, out);
+        if (nv > 0) settle(k, x, s, in[2], base, from, nv, out);
         if (upper < to) k.updateScalar(s, in, base, upper, to, out);
     }
 
@@ -88,7 +88,7 @@ final class CondExpSimd implements IafCondExp.Passes {
     private static int hold(IafCondExp.Kernel k, IafCondExp.Scratch x, double[][] s, double[][] in, int base, int from,
             int upper) {
         final double[] v = s[IafCondExp.V], gex = s[IafCondExp.G_EX], gin = s[IafCondExp.G_IN], r = s[IafCondExp.R];
-        final double[] spEx = in[0], spIn = in[1], cur = in[2], ys = x.cand;
+        final double[] spEx = in[0], spIn = in[1], ys = x.cand;
         final DoubleVector exFull = DoubleVector.broadcast(S, k.exFull), inFull = DoubleVector.broadcast(S, k.inFull);
         final DoubleVector vReset = DoubleVector.broadcast(S, k.vReset), gStiff = DoubleVector.broadcast(S, k.gStiff);
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
@@ -110,11 +110,9 @@ final class CondExpSimd implements IafCondExp.Passes {
                 // passes i: in bounds, and never into another worker's part)
                 final int at = from + nv * L;
                 x.idx[from + nv] = i;
-                y.intoArray(x.y, at);
                 DoubleVector.fromArray(S, v, i).intoArray(x.v0, at);
                 ge0.intoArray(x.ge, at);
                 gi0.intoArray(x.gi, at);
-                DoubleVector.fromArray(S, cur, base + i).intoArray(x.cur, at);
                 rr.intoArray(x.r, at);
                 final VectorMask<Double> more = held.compare(VectorOperators.GE, vTh)
                         .or(g.compare(VectorOperators.GE, gStiff));
@@ -135,8 +133,8 @@ final class CondExpSimd implements IafCondExp.Passes {
      * path reached late deoptimises only its own small method, and no vector crosses a call (a
      * vector passed to or returned from a method that is not inlined is boxed).
      */
-    private static void settle(IafCondExp.Kernel k, IafCondExp.Scratch x, double[][] s, int from, int nv,
-            SpikeBuffer out) {
+    private static void settle(IafCondExp.Kernel k, IafCondExp.Scratch x, double[][] s, double[] cur, int base,
+            int from, int nv, SpikeBuffer out) {
         final double[] v = s[IafCondExp.V], r = s[IafCondExp.R];
         final DoubleVector vReset = DoubleVector.broadcast(S, k.vReset), gStiff = DoubleVector.broadcast(S, k.gStiff);
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
@@ -149,8 +147,8 @@ final class CondExpSimd implements IafCondExp.Passes {
             // conductance of the active lanes (0 for refractory ones: never stiff)
             final DoubleVector g = DoubleVector.fromArray(S, x.ge, at).add(DoubleVector.fromArray(S, x.gi, at))
                     .blend(zero, refractory);
-            if (g.compare(VectorOperators.GT, gStiff).anyTrue()) resolveStiff(k, x, at);
-            final DoubleVector held = DoubleVector.fromArray(S, x.y, at).blend(vReset, refractory);
+            if (g.compare(VectorOperators.GT, gStiff).anyTrue()) resolveStiff(k, x, at, i, cur, base + i);
+            final DoubleVector held = DoubleVector.fromArray(S, x.cand, i).blend(vReset, refractory);
             final VectorMask<Double> spike = held.compare(VectorOperators.GE, vTh);
             held.blend(vReset, spike).intoArray(v, i);
             if (spike.anyTrue()) {
@@ -162,12 +160,13 @@ final class CondExpSimd implements IafCondExp.Passes {
     }
 
     /**
-     * {@link IafCondExp.Kernel#wholeStepAccurate} for the captured vector at {@code at}, lane by lane
-     * the same operations: the error estimate of a whole step into {@code x.est} (infinite above
-     * gWhole, 0 on lanes that are not stiff or are refractory); where it exceeds the tolerance,
-     * {@link #split} replaces the candidate in {@code x.y}.
+     * {@link IafCondExp.Kernel#wholeStepAccurate} for the captured vector at {@code at} (neurons from
+     * position {@code i} on, their current input from {@code cur[ci]} on), lane by lane the same
+     * operations: the error estimate of a whole step into {@code x.est} (infinite above gWhole, 0 on
+     * lanes that are not stiff or are refractory); where it exceeds the tolerance, {@link #split}
+     * replaces the candidates in {@code x.cand}.
      */
-    private static void resolveStiff(IafCondExp.Kernel k, IafCondExp.Scratch x, int at) {
+    private static void resolveStiff(IafCondExp.Kernel k, IafCondExp.Scratch x, int at, int i, double[] cur, int ci) {
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), vTh = DoubleVector.broadcast(S, k.vTh);
         final DoubleVector invC = DoubleVector.broadcast(S, k.invC), nInvC = DoubleVector.broadcast(S, k.nInvC);
         final DoubleVector nGLC = DoubleVector.broadcast(S, k.nGLC), restC = DoubleVector.broadcast(S, k.restC);
@@ -181,7 +180,7 @@ final class CondExpSimd implements IafCondExp.Passes {
         final DoubleVector ge0 = DoubleVector.fromArray(S, x.ge, at), gi0 = DoubleVector.fromArray(S, x.gi, at);
         final VectorMask<Double> refractory = DoubleVector.fromArray(S, x.r, at).compare(VectorOperators.GT, zero);
         final DoubleVector g = ge0.add(gi0).blend(zero, refractory);
-        final DoubleVector ac = DoubleVector.fromArray(S, x.cur, at).fma(invC, restC);
+        final DoubleVector ac = DoubleVector.fromArray(S, cur, ci).fma(invC, restC);
         final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
         final DoubleVector x0 = atMost(DoubleVector.fromArray(S, x.v0, at), vTh);
         final DoubleVector k1 = nb0.fma(x0, a0);
@@ -191,7 +190,7 @@ final class CondExpSimd implements IafCondExp.Passes {
                 .blend(inf, g.compare(VectorOperators.GT, gWhole)).blend(zero, g.compare(VectorOperators.LE, gStiff));
         if (est.compare(VectorOperators.GT, tol).anyTrue()) {
             est.intoArray(x.est, at);
-            split(k, x, at);
+            split(k, x, at, i, cur, ci);
         }
     }
 
@@ -200,9 +199,10 @@ final class CondExpSimd implements IafCondExp.Passes {
      * tolerance: {@link IafCondExp.Kernel#stiffStep} with two substeps, whole vectors, lane by lane
      * the same operations in the same order (written out, no loop over the substeps, so that C2
      * keeps the vectors in registers), then the scalar slow path for lanes that need another
-     * substep count; the results replace the candidates in {@code x.y}.
+     * substep count; the results replace the candidates in {@code x.cand} (arguments as for
+     * {@link #resolveStiff}).
      */
-    private static void split(IafCondExp.Kernel k, IafCondExp.Scratch x, int at) {
+    private static void split(IafCondExp.Kernel k, IafCondExp.Scratch x, int at, int i, double[] cur, int ci) {
         final DoubleVector vTh = DoubleVector.broadcast(S, k.vTh), two = DoubleVector.broadcast(S, 2.0);
         final double hsS = k.h / 2;
         final DoubleVector hs = DoubleVector.broadcast(S, hsS), hs2 = DoubleVector.broadcast(S, 0.5 * hsS);
@@ -214,7 +214,7 @@ final class CondExpSimd implements IafCondExp.Passes {
         final DoubleVector nGLC = DoubleVector.broadcast(S, k.nGLC), restC = DoubleVector.broadcast(S, k.restC);
         final DoubleVector aEx0 = DoubleVector.broadcast(S, k.aEx0), aIn0 = DoubleVector.broadcast(S, k.aIn0);
         final DoubleVector ge0 = DoubleVector.fromArray(S, x.ge, at), gi0 = DoubleVector.fromArray(S, x.gi, at);
-        final DoubleVector ac = DoubleVector.fromArray(S, x.cur, at).fma(invC, restC);
+        final DoubleVector ac = DoubleVector.fromArray(S, cur, ci).fma(invC, restC);
         final DoubleVector y0 = DoubleVector.fromArray(S, x.v0, at);
         final DoubleVector y1, y2;
         {
@@ -241,15 +241,15 @@ final class CondExpSimd implements IafCondExp.Passes {
             y2 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y1);
         }
         final DoubleVector est = DoubleVector.fromArray(S, x.est, at);
-        DoubleVector.fromArray(S, x.y, at).blend(y2, est.compare(VectorOperators.GT, DoubleVector.broadcast(S, IafCondExp.TOL)))
-                .intoArray(x.y, at);
+        DoubleVector.fromArray(S, x.cand, i).blend(y2, est.compare(VectorOperators.GT, DoubleVector.broadcast(S, IafCondExp.TOL)))
+                .intoArray(x.cand, i);
         // the slow path's substep count is ceil(z / Z_MAX): two unless z / Z_MAX is outside (1, 2]
         final double szLeak = k.zLeak, shOverC = k.hOverC;
         for (int j = at; j < at + L; j++) {
             if (!(x.est[j] > IafCondExp.TOL)) continue;
             final double ge = x.ge[j], gi = x.gi[j], g = ge + gi;
             if (Math.ceil((szLeak + shOverC * g) / IafCondExp.Z_MAX) != 2) {
-                x.y[j] = k.stiffStep(x.v0[j], ge, gi, x.cur[j]);
+                x.cand[i + j - at] = k.stiffStep(x.v0[j], ge, gi, cur[ci + j - at]);
             }
         }
     }

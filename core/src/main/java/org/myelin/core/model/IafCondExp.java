@@ -184,24 +184,22 @@ public final class IafCondExp extends NeuronModel {
     }
 
     /**
-     * Scratch space of the vectorised step ({@link CondExpSimd}): the non-stiff candidates, and the
-     * vectors captured for its exception pass (start index, then candidate, step-start V, g_ex, g_in,
-     * current and refractory count lane by lane, the error estimate of their stiff lanes, and room
-     * for results), stored from the slice's first index on so that workers sharing a kernel never
-     * overlap.
+     * Scratch space of the vectorised step ({@link CondExpSimd}): the non-stiff candidates (at the
+     * neurons' own positions), and the vectors captured for its exception pass (start index, then
+     * step-start V, g_ex, g_in and refractory count lane by lane, the error estimate of their stiff
+     * lanes, and room for results), stored from the slice's first index on so that workers sharing
+     * a kernel never overlap.
      */
     static final class Scratch {
         final int[] idx;
-        final double[] cand, y, v0, ge, gi, cur, r, est, res;
+        final double[] cand, v0, ge, gi, r, est, res;
 
         Scratch(int n) {
             idx = new int[n];
             cand = new double[n];
-            y = new double[n];
             v0 = new double[n];
             ge = new double[n];
             gi = new double[n];
-            cur = new double[n];
             r = new double[n];
             est = new double[n];
             res = new double[n];
