@@ -16,12 +16,12 @@ import org.myelin.core.SpikeBuffer;
  * <p>One branch-free pass: the Euler step of V, the refractory hold and countdown, threshold and
  * reset as blends, the conductances' Euler decay plus this step's input. A vector with a spike only
  * stores its V and its index; its spiking lanes are read back in ascending order after the loop
- * ({@code VectorMask.toLong} boxes the mask in JDK 17). Reading them back inside the loop, as before
- * the fifteenth session, left the loop's speed to the profile C2 happened to compile it with: the
- * pass took 0.043-0.047 s per simulated second of COBA in most JVMs and 0.034 s in a few (all of
- * them with {@code -Xbatch}); with the loop this small, 0.033-0.034 s in every JVM. Every lane
- * performs the scalar loop's operations ({@link IafCondExp.EulerKernel#updateScalar}) in its order with the same
- * fused multiply-adds; the clamp is the scalar {@code x < V_th ? x : V_th} as a compare and a blend
+ * ({@code VectorMask.toLong} boxes the mask in JDK 17). Reading them back inside the loop left the
+ * loop's speed to the profile C2 happened to compile it with: the pass took 0.043-0.047 s per
+ * simulated second of COBA in most JVMs and 0.034 s in a few (all of them with {@code -Xbatch});
+ * with the loop this small, 0.033-0.034 s in every JVM. Every lane performs the scalar loop's
+ * operations ({@link IafCondExp.EulerKernel#updateScalar}) in its order with the same fused
+ * multiply-adds; the clamp is the scalar {@code x < V_th ? x : V_th} as a compare and a blend
  * ({@link CondExpSimd#atMost}), so results are bit-identical (a test checks this).
  */
 final class CondExpEulerSimd implements IafCondExp.EulerPass {

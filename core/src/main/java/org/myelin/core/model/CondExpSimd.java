@@ -21,7 +21,8 @@ import org.myelin.core.SpikeBuffer;
  * its step-start state (branch-free: every vector is written, only these are kept). Last, the
  * captured vectors in ascending order: the two-substep integration of their stiff lanes, whole
  * vectors at once (the scalar slow path for the rare lanes that need another substep count), then
- * threshold, reset and spikes, so spikes leave in the scalar kernel's order. The slice's scalar tail runs through the scalar kernel.
+ * threshold, reset and spikes, so spikes leave in the scalar kernel's order. The slice's scalar
+ * tail runs through the scalar kernel.
  *
  * <p>Every lane performs exactly the scalar kernel's operations in its order, with the same fused
  * multiply-adds ({@link Math#fma} there); the clamp is the scalar {@code x < V_th ? x : V_th} as a
@@ -103,21 +104,19 @@ final class CondExpSimd implements IafCondExp.Passes {
             final DoubleVector held = y.blend(vReset, refractory);
             // any lane active and (at threshold or stiff)? refractory lanes are neither
             final DoubleVector g = ge0.add(gi0).blend(zero, refractory);
-            {
-                // every vector goes to the next capture slot, and the count moves on only for a vector
-                // with an exception: no branch here, where one taken for a good part of the vectors
-                // (a quarter of them with 8 lanes) cost 8% of COBA's step (at = from + nv L never
-                // passes i: in bounds, and never into another worker's part)
-                final int at = from + nv * L;
-                x.idx[from + nv] = i;
-                DoubleVector.fromArray(S, v, i).intoArray(x.v0, at);
-                ge0.intoArray(x.ge, at);
-                gi0.intoArray(x.gi, at);
-                rr.intoArray(x.r, at);
-                final VectorMask<Double> more = held.compare(VectorOperators.GE, vTh)
-                        .or(g.compare(VectorOperators.GE, gStiff));
-                nv += more.anyTrue() ? 1 : 0;
-            }
+            // every vector goes to the next capture slot, and the count moves on only for a vector
+            // with an exception: no branch here, where one taken for a good part of the vectors (a
+            // quarter of them with 8 lanes) cost 8% of COBA's step (at = from + nv L never passes i:
+            // in bounds, and never into another worker's part)
+            final int at = from + nv * L;
+            x.idx[from + nv] = i;
+            DoubleVector.fromArray(S, v, i).intoArray(x.v0, at);
+            ge0.intoArray(x.ge, at);
+            gi0.intoArray(x.gi, at);
+            rr.intoArray(x.r, at);
+            final VectorMask<Double> more = held.compare(VectorOperators.GE, vTh)
+                    .or(g.compare(VectorOperators.GE, gStiff));
+            nv += more.anyTrue() ? 1 : 0;
             held.intoArray(v, i);
             zero.blend(rr.sub(one), refractory).intoArray(r, i);
             ge0.fma(exFull, DoubleVector.fromArray(S, spEx, base + i)).intoArray(gex, i);
@@ -241,8 +240,8 @@ final class CondExpSimd implements IafCondExp.Passes {
             y2 = k2.add(k3).fma(two, k1).add(k4).fma(hs6, y1);
         }
         final DoubleVector est = DoubleVector.fromArray(S, x.est, at);
-        DoubleVector.fromArray(S, x.cand, i).blend(y2, est.compare(VectorOperators.GT, DoubleVector.broadcast(S, IafCondExp.TOL)))
-                .intoArray(x.cand, i);
+        final VectorMask<Double> over = est.compare(VectorOperators.GT, DoubleVector.broadcast(S, IafCondExp.TOL));
+        DoubleVector.fromArray(S, x.cand, i).blend(y2, over).intoArray(x.cand, i);
         // the slow path's substep count is ceil(z / Z_MAX): two unless z / Z_MAX is outside (1, 2]
         final double szLeak = k.zLeak, shOverC = k.hOverC;
         for (int j = at; j < at + L; j++) {

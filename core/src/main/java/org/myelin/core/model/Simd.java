@@ -47,6 +47,9 @@ public final class Simd {
     /** Why the value of {@code myelin.simd.bits} is invalid, or null. */
     private static final String BITS_PROBLEM = bitsProblem(BITS);
 
+    /** The width {@code myelin.simd.bits} forces on every pass; 0 when auto (or invalid). */
+    private static final int FORCED_BITS = BITS_PROBLEM == null && !BITS.equals("auto") ? Integer.parseInt(BITS) : 0;
+
     /** {@code myelin.simd=always} (or {@code true}): engaged from the start. */
     static final boolean ALWAYS = ENABLED && (MODE.equals("always") || MODE.equals("true"));
 
@@ -102,13 +105,13 @@ public final class Simd {
      * are measured, see {@code bench/README.md}.
      */
     public static int width(int preferredBits, int passBits) {
-        int bits = BITS_PROBLEM == null && !BITS.equals("auto") ? Integer.parseInt(BITS) : passBits;
+        int bits = FORCED_BITS > 0 ? FORCED_BITS : passBits;
         return bits <= 0 ? preferredBits : Math.min(bits, preferredBits);
     }
 
     /** The value of {@code myelin.simd.bits} in force: auto (also when unset or invalid), 128, 256 or 512. */
     public static String bits() {
-        return BITS_PROBLEM == null ? BITS : "auto";
+        return FORCED_BITS > 0 ? BITS : "auto";
     }
 
     /** Whether the kernels run their vectorised passes now (a volatile read, once per kernel call). */
