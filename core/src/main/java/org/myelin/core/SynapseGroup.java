@@ -49,6 +49,12 @@ final class SynapseGroup {
     int ringOffset;
     /** Constant weight and delay, static: the fast path (ends when setWeight gives a synapse its own weight). */
     private boolean fast;
+    /**
+     * The sum of the values {@link #deliver} loads only to bring them into the cache early; kept so
+     * that the compiler cannot drop those loads. Each worker delivers its own groups, so no two
+     * threads write it.
+     */
+    private int touched;
 
     SynapseGroup(int port, boolean magnitude, int[] rowPtr, int[] tgt, char[] tgtShort, int tgtBase,
                  float[] weights, double wConst, char[] delays, int dConst, Synapse syn) {
@@ -118,31 +124,50 @@ final class SynapseGroup {
      */
     long deliver(int[] ids, int from, int to, long t, double[] ring, int n, int slots, double dt) {
         if (fast) {
+            // Each spike's row starts where the cache has nothing: the source numbers jump. So while
+            // a row is delivered, the next row's first target and the row pointer of the spike after
+            // it are loaded (their values unused but for touched), and their misses overlap this
+            // row's work instead of stalling the next one: 5-12% less delivery time in Brunel and
+            // COBA (bench/README.md, sixteenth session).
             final int[] rp = rowPtr;
             final int slot = (int) ((t + dConst) % slots);
             final double w = wConst;
             long ev = 0;
+            int touch = from + 1 < to ? rp[ids[from + 1]] : 0;
             if (tgtShort != null) {
                 final char[] tg = tgtShort;
+                final int end = tg.length;
                 final int base = slot * n + tgtBase + ringOffset;
                 for (int q = from; q < to; q++) {
                     final int src = ids[q];
                     final int lo = rp[src];
                     final int hi = rp[src + 1];
+                    if (q + 1 < to) {
+                        final int next = rp[ids[q + 1]];
+                        if (next < end) touch += tg[next];
+                        if (q + 2 < to) touch += rp[ids[q + 2]];
+                    }
                     for (int k = lo; k < hi; k++) ring[base + tg[k]] += w;
                     ev += hi - lo;
                 }
             } else {
                 final int[] tg = tgt;
+                final int end = tg.length;
                 final int base = slot * n + ringOffset;
                 for (int q = from; q < to; q++) {
                     final int src = ids[q];
                     final int lo = rp[src];
                     final int hi = rp[src + 1];
+                    if (q + 1 < to) {
+                        final int next = rp[ids[q + 1]];
+                        if (next < end) touch += tg[next];
+                        if (q + 2 < to) touch += rp[ids[q + 2]];
+                    }
                     for (int k = lo; k < hi; k++) ring[base + tg[k]] += w;
                     ev += hi - lo;
                 }
             }
+            touched = touch;
             return ev;
         }
         return deliverGeneral(ids, from, to, t, ring, n, slots, dt);
