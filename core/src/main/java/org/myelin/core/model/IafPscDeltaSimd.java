@@ -40,6 +40,9 @@ final class IafPscDeltaSimd implements IafPscDelta.Pass {
         // the scalar loop stores V_reset - E_L + E_L: the same double for every neuron
         final DoubleVector vReset = DoubleVector.broadcast(S, k.resetRel + k.eL);
         final DoubleVector refSteps = DoubleVector.broadcast(S, k.refSteps);
+        // with NEST's default V_min = -inf no y is below it, NaN included: the compare and blend are
+        // skipped (a loop invariant: C2 unswitches the loop on it)
+        final boolean bounded = k.vMinRel != Double.NEGATIVE_INFINITY;
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
         final double[] lanes = k.lanes.get(v.length);
         final int[] marks = k.lanes.marks(v.length / L + 1);
@@ -51,7 +54,7 @@ final class IafPscDeltaSimd implements IafPscDelta.Pass {
             final DoubleVector rr = DoubleVector.fromArray(S, r, i);
             DoubleVector y = p30.mul(iE.add(DoubleVector.fromArray(S, cur, base + i))).add(p33.mul(v0.sub(eL)))
                     .add(DoubleVector.fromArray(S, spk, base + i));
-            y = y.blend(vMin, y.compare(VectorOperators.LT, vMin));
+            if (bounded) y = y.blend(vMin, y.compare(VectorOperators.LT, vMin));
             final VectorMask<Double> free = rr.compare(VectorOperators.EQ, zero);
             final VectorMask<Double> spike = y.compare(VectorOperators.GE, theta).and(free);
             // a refractory lane keeps its V (V_reset since its spike) and counts down
