@@ -22,7 +22,7 @@ import java.util.List;
  */
 final class Checkpoint {
     private static final long MAGIC = 0x4D59454C494E5331L; // "MYELINS1"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private Checkpoint() {
     }
@@ -221,6 +221,11 @@ final class Checkpoint {
             out.writeInt(p.ring.length);
         }
         out.writeInt(net.stimulations.size());
+        // which port each stimulus writes: kernels skip reading a port nothing writes to
+        for (Stimulation s : net.stimulations) {
+            out.writeInt(s.target.id);
+            out.writeInt(s.port);
+        }
         out.writeInt(net.projections.size());
         for (Projection p : net.projections) {
             out.writeInt(p.source.id);

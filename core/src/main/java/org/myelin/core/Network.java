@@ -555,6 +555,7 @@ public final class Network {
             }
         }
         for (Stimulation s : stimulations) s.target.livePorts[s.port] = true;
+        for (Population p : pops) p.kernel.inputsWritten(p.livePorts.clone());
         buildPlasticity();
         wrecs = weightRecorders.toArray(new WeightRecorder[0]);
         for (WeightRecorder r : wrecs) r.allocate(workers);

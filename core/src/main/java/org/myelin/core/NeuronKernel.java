@@ -25,4 +25,13 @@ public interface NeuronKernel {
     default boolean relocatable() {
         return false;
     }
+
+    /**
+     * Called when the network is built, before its first step: {@code written[p]} says whether any
+     * projection or stimulus writes to port {@code p}. A port nothing writes to holds +0.0 in every
+     * step, so the kernel may use that constant instead of reading it, provided its results are the
+     * same. The default ignores the call.
+     */
+    default void inputsWritten(boolean[] written) {
+    }
 }

@@ -44,6 +44,9 @@ final class CondExpEulerSimd implements IafCondExp.EulerPass {
         final DoubleVector refSteps = DoubleVector.broadcast(S, k.refSteps);
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
         final double svTh = k.vTh;
+        // a current port nothing writes to holds +0.0: its term is computed once, not loaded per vector
+        final boolean withCur = k.currentWritten;
+        final DoubleVector ac0 = zero.fma(invC, restC);
         final double[] lanes = k.lanes.get(v.length);
         final int[] marks = k.lanes.marks(v.length / L + 1);
         final int first = from / L; // this call's part of marks: disjoint between workers
@@ -54,7 +57,7 @@ final class CondExpEulerSimd implements IafCondExp.EulerPass {
             final DoubleVector gi0 = DoubleVector.fromArray(S, gin, i);
             final DoubleVector v0 = DoubleVector.fromArray(S, v, i);
             final DoubleVector rr = DoubleVector.fromArray(S, r, i);
-            final DoubleVector ac = DoubleVector.fromArray(S, cur, base + i).fma(invC, restC);
+            final DoubleVector ac = withCur ? DoubleVector.fromArray(S, cur, base + i).fma(invC, restC) : ac0;
             final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
             final DoubleVector y = nb0.fma(CondExpSimd.atMost(v0, vTh), a0).fma(h, v0);
             // refractory lanes hold V_reset (< V_th), so they never spike

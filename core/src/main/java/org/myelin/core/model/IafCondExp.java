@@ -230,6 +230,13 @@ public final class IafCondExp extends NeuronModel {
         final double eEx, eIn;
         final double vTh, vReset;
         final int refSteps;
+        /** Whether anything writes to the current port; if not, the vector passes read no current. */
+        boolean currentWritten = true;
+
+        @Override
+        public void inputsWritten(boolean[] written) {
+            currentWritten = written[2];
+        }
 
         Membrane(double[] p, double dt) {
             h = dt;

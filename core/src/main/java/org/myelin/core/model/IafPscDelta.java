@@ -131,6 +131,14 @@ public final class IafPscDelta extends NeuronModel {
             this.simd = refrInput ? null : simd;
         }
 
+        /** Whether anything writes to the current port; if not, the vectorised pass reads no current. */
+        boolean currentWritten = true;
+
+        @Override
+        public void inputsWritten(boolean[] written) {
+            currentWritten = written[1];
+        }
+
         /** Scratch of the vectorised pass (the spike flags of a vector with a spike). */
         final LaneScratch lanes = new LaneScratch();
 

@@ -43,7 +43,10 @@ final class IafPscDeltaSimd implements IafPscDelta.Pass {
         // with NEST's default V_min = -inf no y is below it, NaN included: the compare and blend are
         // skipped (a loop invariant: C2 unswitches the loop on it)
         final boolean bounded = k.vMinRel != Double.NEGATIVE_INFINITY;
+        // a current port nothing writes to holds +0.0: its term is computed once, not loaded per vector
+        final boolean withCur = k.currentWritten;
         final DoubleVector zero = DoubleVector.broadcast(S, 0.0), one = DoubleVector.broadcast(S, 1.0);
+        final DoubleVector drive0 = p30.mul(iE.add(zero));
         final double[] lanes = k.lanes.get(v.length);
         final int[] marks = k.lanes.marks(v.length / L + 1);
         final int first = from / L; // this call's part of marks: disjoint between workers
@@ -52,7 +55,8 @@ final class IafPscDeltaSimd implements IafPscDelta.Pass {
         for (int i = from; i < upper; i += L) {
             final DoubleVector v0 = DoubleVector.fromArray(S, v, i);
             final DoubleVector rr = DoubleVector.fromArray(S, r, i);
-            DoubleVector y = p30.mul(iE.add(DoubleVector.fromArray(S, cur, base + i))).add(p33.mul(v0.sub(eL)))
+            final DoubleVector drive = withCur ? p30.mul(iE.add(DoubleVector.fromArray(S, cur, base + i))) : drive0;
+            DoubleVector y = drive.add(p33.mul(v0.sub(eL)))
                     .add(DoubleVector.fromArray(S, spk, base + i));
             if (bounded) y = y.blend(vMin, y.compare(VectorOperators.LT, vMin));
             final VectorMask<Double> free = rr.compare(VectorOperators.EQ, zero);

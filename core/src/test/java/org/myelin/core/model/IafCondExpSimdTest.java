@@ -10,13 +10,20 @@ import org.junit.jupiter.api.Test;
 /**
  * The vectorised {@code iaf_cond_exp} kernel (JDK vector API) against the fused scalar loop: the
  * same state, inputs and spikes, bit for bit, over a mix of quiet, refractory, stiff (very large
- * conductance) and spiking neurons, on an odd slice so the scalar tail runs too.
+ * conductance) and spiking neurons, on an odd slice so the scalar tail runs too; each with current
+ * input and without (the network then tells the kernel that nothing writes its current port).
  */
 class IafCondExpSimdTest {
     @Test
     void vectorisedKernelIsBitIdenticalToScalar() {
         assertNotNull(IafCondExp.SIMD, "the tests run with --add-modules jdk.incubator.vector (see the parent pom's"
                 + " argLine); without it this test cannot check the vectorised path");
+        rk4(true);
+        rk4(false);
+    }
+
+    /** With {@code currentWritten} false the current port stays 0 and the pass is told nothing writes it. */
+    private static void rk4(boolean currentWritten) {
         double[] p = IafCondExp.INSTANCE.defaults();
         p[IafCondExp.I_E] = 300;
         p[IafCondExp.TAU_IN] = 10;
@@ -25,6 +32,7 @@ class IafCondExpSimdTest {
         int n = 1003, from = 1, to = n - 1;
         IafCondExp.Kernel scalar = new IafCondExp.Kernel(p, dt, null);
         IafCondExp.Kernel simd = new IafCondExp.Kernel(p, dt, IafCondExp.SIMD);
+        simd.inputsWritten(new boolean[] {true, true, currentWritten});
         Random rnd = new Random(7);
         double[][] a = randomState(rnd, n, 5000), b = copy(a);
         int base = 5;
@@ -34,7 +42,7 @@ class IafCondExpSimdTest {
             for (int i = 0; i < n; i++) {
                 in[0][base + i] = rnd.nextInt(10) == 0 ? 30 * rnd.nextDouble() : 0;
                 in[1][base + i] = rnd.nextInt(20) == 0 ? 600 * rnd.nextDouble() : 0;
-                in[2][base + i] = rnd.nextInt(50) == 0 ? 500 * rnd.nextDouble() : 0;
+                if (currentWritten) in[2][base + i] = rnd.nextInt(50) == 0 ? 500 * rnd.nextDouble() : 0;
                 double g = a[1][i] + a[2][i];
                 if (g > scalar.gStiff) stiff++;
                 if (a[3][i] == 0 && g > scalar.gStiff && g <= scalar.gWhole) {
@@ -54,6 +62,11 @@ class IafCondExpSimdTest {
     @Test
     void vectorisedEulerKernelIsBitIdenticalToScalar() {
         assertNotNull(IafCondExp.EULER_SIMD, "the tests run with --add-modules jdk.incubator.vector");
+        euler(true);
+        euler(false);
+    }
+
+    private static void euler(boolean currentWritten) {
         double[] p = IafCondExp.INSTANCE.defaults();
         p[IafCondExp.I_E] = 300;
         p[IafCondExp.TAU_IN] = 10;
@@ -63,6 +76,7 @@ class IafCondExpSimdTest {
         int n = 1003, from = 1, to = n - 1;
         IafCondExp.EulerKernel scalar = new IafCondExp.EulerKernel(p, dt, null);
         IafCondExp.EulerKernel simd = new IafCondExp.EulerKernel(p, dt, IafCondExp.EULER_SIMD);
+        simd.inputsWritten(new boolean[] {true, true, currentWritten});
         Random rnd = new Random(8);
         double[][] a = randomState(rnd, n, 200), b = copy(a);
         int base = 5;
@@ -72,7 +86,7 @@ class IafCondExpSimdTest {
             for (int i = 0; i < n; i++) {
                 in[0][base + i] = rnd.nextInt(10) == 0 ? 30 * rnd.nextDouble() : 0;
                 in[1][base + i] = rnd.nextInt(20) == 0 ? 100 * rnd.nextDouble() : 0;
-                in[2][base + i] = rnd.nextInt(50) == 0 ? 500 * rnd.nextDouble() : 0;
+                if (currentWritten) in[2][base + i] = rnd.nextInt(50) == 0 ? 500 * rnd.nextDouble() : 0;
                 if (a[3][i] > 0) refractory++;
             }
             spikes += KernelPair.stepBoth(scalar, simd, a, b, in, base, from, to, step);
