@@ -59,16 +59,13 @@ final class CondExpSimd implements IafCondExp.Passes {
         final DoubleVector aExF = DoubleVector.broadcast(S, k.aExF), aInF = DoubleVector.broadcast(S, k.aInF);
         final DoubleVector nbExH = DoubleVector.broadcast(S, k.nbExH), nbInH = DoubleVector.broadcast(S, k.nbInH);
         final DoubleVector nbExF = DoubleVector.broadcast(S, k.nbExF), nbInF = DoubleVector.broadcast(S, k.nbInF);
-        // a current port nothing writes to holds +0.0: its term is computed once, not loaded per vector
-        final boolean withCur = k.currentWritten;
-        final DoubleVector ac0 = DoubleVector.zero(S).fma(invC, restC);
         final double[] ys = x.cand;
         final int upper = from + S.loopBound(to - from);
         for (int i = from; i < upper; i += L) {
             final DoubleVector ge0 = DoubleVector.fromArray(S, gex, i);
             final DoubleVector gi0 = DoubleVector.fromArray(S, gin, i);
             final DoubleVector v0 = DoubleVector.fromArray(S, v, i);
-            final DoubleVector ac = withCur ? DoubleVector.fromArray(S, cur, base + i).fma(invC, restC) : ac0;
+            final DoubleVector ac = DoubleVector.fromArray(S, cur, base + i).fma(invC, restC);
             final DoubleVector a0 = gi0.fma(aIn0, ge0.fma(aEx0, ac)), nb0 = gi0.fma(nInvC, ge0.fma(nInvC, nGLC));
             final DoubleVector aH = gi0.fma(aInH, ge0.fma(aExH, ac)), nbH = gi0.fma(nbInH, ge0.fma(nbExH, nGLC));
             final DoubleVector aF = gi0.fma(aInF, ge0.fma(aExF, ac)), nbF = gi0.fma(nbInF, ge0.fma(nbExF, nGLC));
