@@ -518,6 +518,7 @@ public final class Network {
             p.model.initialize(p.params, p.state, 0, p.length);
             initialState(p);
             p.model.validateState(p.element(), p.state, 0, p.length, dt);
+            p.checkCounters(0, p.size);
             p.spikeCounts = new long[workers * PAD];
             int ports = p.model.hasInput() ? p.model.receptorCount() + 1 : 0;
             p.ring = new double[ports][];

@@ -183,9 +183,29 @@ public final class Population {
         state[i][at] = value;
         try {
             model.validateState(element(), state, at, at + 1, net.dt());
+            checkCounters(neuron, neuron + 1);
         } catch (RuntimeException e) {
             state[i][at] = old;
             throw e;
+        }
+    }
+
+    /**
+     * Step counters (state variables in unit {@code steps}, such as {@code refractory_steps}) of
+     * neurons {@code [from, to)} must be whole numbers from 0 up: the kernels count them down to 0,
+     * which another value would never reach (and the vectorised and scalar loops would then part).
+     */
+    void checkCounters(int from, int to) {
+        for (int v = 0; v < state.length; v++) {
+            if (!"steps".equals(model.stateUnit(v))) continue;
+            final double[] a = state[v];
+            for (int n = from; n < to; n++) {
+                final double x = a[index(n)];
+                if (!(x >= 0 && x <= Integer.MAX_VALUE && x == Math.rint(x))) {
+                    throw new ModelException(element(), model.stateVariables().get(v), "neuron " + n + ": value " + x
+                            + " is invalid; valid: a whole number of steps from 0 to " + Integer.MAX_VALUE);
+                }
+            }
         }
     }
 

@@ -116,6 +116,27 @@ class ValidationTest {
     }
 
     @Test
+    void stepCountersMustBeWholeNumbersFromZero() {
+        Network n = net();
+        Population p = n.population("E", "iaf_cond_exp", 10).initial("refractory_steps", -1);
+        reject(n::build, "population 'E'", "refractory_steps", "neuron 0", "-1.0", "whole number of steps from 0");
+        assertFalse(n.isBuilt());
+        p.initial("refractory_steps", 2.5);
+        reject(n::build, "refractory_steps", "2.5");
+        p.initial("refractory_steps", Double.POSITIVE_INFINITY);
+        reject(n::build, "refractory_steps", "Infinity");
+        p.initial("refractory_steps", Dist.uniform(0, 3));
+        reject(n::build, "refractory_steps", "whole number");
+        p.initial("refractory_steps", 3);
+        n.build();
+        reject(() -> p.set("refractory_steps", 4, 0.5), "neuron 4", "0.5");
+        reject(() -> p.set("refractory_steps", 4, Double.NaN), "neuron 4", "NaN");
+        assertEquals(3.0, p.get("refractory_steps")[4]);
+        p.set("refractory_steps", 4, 7);
+        assertEquals(7.0, p.get("refractory_steps")[4]);
+    }
+
+    @Test
     void rejectedBuildLeavesNothingBehindAndCanBeCorrected() {
         Network n = net();
         Population p = n.population("E", "iaf_psc_delta", 100).param("V_th", -80);
