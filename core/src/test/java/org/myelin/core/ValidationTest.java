@@ -123,8 +123,7 @@ class ValidationTest {
         assertFalse(n.isBuilt());
         p.initial("refractory_steps", 2.5);
         reject(n::build, "refractory_steps", "2.5");
-        p.initial("refractory_steps", Double.POSITIVE_INFINITY);
-        reject(n::build, "refractory_steps", "Infinity");
+        reject(() -> p.initial("refractory_steps", Double.POSITIVE_INFINITY), "refractory_steps", "finite");
         p.initial("refractory_steps", Dist.uniform(0, 3));
         reject(n::build, "refractory_steps", "whole number");
         p.initial("refractory_steps", 3);
