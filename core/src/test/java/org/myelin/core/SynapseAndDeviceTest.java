@@ -18,6 +18,32 @@ class SynapseAndDeviceTest {
     }
 
     /**
+     * Delivery loads each next spike's row ahead of time; spikes of sources whose rows are empty, up
+     * to the end of the synapse table, must deliver nothing and trip nothing, with 16-bit target
+     * offsets (a small target population) and 32-bit ones (more than 65,535 targets in one slice),
+     * for a constant weight and delay (the fast path) and for weights and delays of their own.
+     */
+    @Test
+    void emptyRowsAtTheEndOfTheTable() {
+        for (int n : new int[] {3, 70_000}) {
+            for (boolean own : new boolean[] {false, true}) {
+                Network net = new Network(new Network.Context().threads(1).seed(1));
+                Population g = net.population("G", SpikeGenerator.ofTrain(4, 1.0, 2.0), 4);
+                Population t = integrator(net, n);
+                Connect c = own ? Connect.explicit(new int[] {0, 1}, new int[] {n - 1, 0}, new double[] {5, 3},
+                        new double[] {1.0, 1.5}) : Connect.explicit(new int[] {0, 1}, new int[] {n - 1, 0});
+                net.connect(g, t, c, Synapse.statics(own ? 0 : 5, 1.0));
+                net.build();
+                net.simulate(5);
+                double[] v = t.get("V_m");
+                assertEquals(10.0, v[n - 1], 0.0, "n " + n + (own ? ", own weights" : ""));
+                assertEquals(own ? 6.0 : 10.0, v[0], 0.0);
+                if (n > 2) assertEquals(0.0, v[1], 0.0);
+            }
+        }
+    }
+
+    /**
      * Tsodyks, Uziel, Markram (2000): between spikes dx/dt = z/tau_rec, dy/dt = -y/tau_psc,
      * dz/dt = y/tau_psc - z/tau_rec, du/dt = -u/tau_fac; at a spike u += U(1-u), then u*x moves from x
      * to y and is the transmitted fraction. Integrated here with RK4 at 1 us, independently of the
