@@ -40,8 +40,8 @@ final class IafPscDeltaSimd implements IafPscDelta.Pass {
         // the scalar loop stores V_reset - E_L + E_L: the same double for every neuron
         final DoubleVector vReset = DoubleVector.broadcast(S, k.resetRel + k.eL);
         final DoubleVector refSteps = DoubleVector.broadcast(S, k.refSteps);
-        // with NEST's default V_min = -inf no y is below it, NaN included: the compare and blend are
-        // skipped (a loop invariant: C2 unswitches the loop on it)
+        // with NEST's default V_min = -inf no y is below it, NaN included, so the compare and blend
+        // (each several instructions on JDK 17's AVX-512) are skipped
         final boolean bounded = k.vMinRel != Double.NEGATIVE_INFINITY;
         // a current port nothing writes to holds +0.0: its term is computed once, not loaded per vector
         final boolean withCur = k.currentWritten;
