@@ -130,6 +130,18 @@ public abstract class NeuronModel {
         return compile(p, dt);
     }
 
+    /** The unit of state variables that count steps ({@code refractory_steps}, ...). */
+    public static final String STEPS = "steps";
+
+    /**
+     * Whether {@code x} is a valid value of a step counter (a state variable in unit {@link #STEPS}):
+     * a whole number from 0 to {@link Integer#MAX_VALUE}. Kernels count these down to 0, which
+     * another value would never reach.
+     */
+    public static boolean isStepCount(double x) {
+        return x >= 0 && x <= Integer.MAX_VALUE && x == Math.rint(x);
+    }
+
     /**
      * Checks state values that the model restricts (e.g. a rate), for neurons {@code [from, to)}: at
      * build after the initial values are drawn, and after each {@link Population#set}. Throws

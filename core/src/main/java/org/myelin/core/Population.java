@@ -197,11 +197,11 @@ public final class Population {
      */
     void checkCounters(int from, int to) {
         for (int v = 0; v < state.length; v++) {
-            if (!"steps".equals(model.stateUnit(v))) continue;
+            if (!NeuronModel.STEPS.equals(model.stateUnit(v))) continue;
             final double[] a = state[v];
             for (int n = from; n < to; n++) {
                 final double x = a[index(n)];
-                if (!(x >= 0 && x <= Integer.MAX_VALUE && x == Math.rint(x))) {
+                if (!NeuronModel.isStepCount(x)) {
                     throw new ModelException(element(), model.stateVariables().get(v), "neuron " + n + ": value " + x
                             + " is invalid; valid: a whole number of steps from 0 to " + Integer.MAX_VALUE);
                 }

@@ -911,7 +911,15 @@ final class SpecReader {
                                 + (vars.isEmpty() ? "none" : String.join(", ", vars)));
                         continue;
                     }
-                    Dist d = dist(e.getValue().getValueNode(), join(ip, k), model.stateUnit(idx), k);
+                    Node vn = e.getValue().getValueNode();
+                    Dist d = dist(vn, join(ip, k), model.stateUnit(idx), k);
+                    if (d != null && NeuronModel.STEPS.equals(model.stateUnit(idx))
+                            && !(d.isConstant() && NeuronModel.isStepCount(d.a()))) {
+                        // a counter the kernels count down to 0: the build would refuse it too
+                        error(vn, join(ip, k), (d.isConstant() ? text(vn) : "a distribution") + " is invalid: " + k
+                                + " counts steps, so it must be a whole number from 0 to " + Integer.MAX_VALUE);
+                        continue;
+                    }
                     if (d != null) initial.put(k, d);
                 }
             }

@@ -55,6 +55,8 @@ class MalformedFilesTest {
                 a("neuron-index-out-of-range.yaml", 4, 22, "record.spikes.E.2", "100 is invalid: must be in 0..99"),
                 a("bad-distribution.yaml", 6, 22, "populations.E.initial.V_m.uniform", "[20 mV, 0 mV] is invalid",
                         "uniform needs min < max"),
+                a("fractional-refractory-steps.yaml", 6, 25, "populations.E.initial.refractory_steps",
+                        "2.5 is invalid: refractory_steps counts steps, so it must be a whole number from 0"),
                 a("unknown-distribution.yaml", 6, 13, "populations.E.initial.V_m.gaussian", "unknown key 'gaussian'",
                         "valid: uniform, normal, lognormal, exponential, clip"),
                 a("indegree-too-large.yaml", 7, 31, "projections.0.connect.fixed_indegree",
