@@ -230,16 +230,6 @@ public final class IafCondExp extends NeuronModel {
         final double eEx, eIn;
         final double vTh, vReset;
         final int refSteps;
-        /**
-         * Whether anything writes to the current port; if not, the Euler vector pass reads no current
-         * (the RK4 pass still does: skipping it there made C2 compile that larger loop 20% slower).
-         */
-        boolean currentWritten = true;
-
-        @Override
-        public void inputsWritten(boolean[] written) {
-            currentWritten = written[2];
-        }
 
         Membrane(double[] p, double dt) {
             h = dt;
@@ -495,6 +485,17 @@ public final class IafCondExp extends NeuronModel {
 
         /** Scratch of the vectorised pass (V of a vector with a spike). */
         final LaneScratch lanes = new LaneScratch();
+
+        /**
+         * Whether anything writes to the current port; if not, the vectorised pass reads no current
+         * (the RK4 pass still does: skipping it there made C2 compile that larger loop 20% slower).
+         */
+        boolean currentWritten = true;
+
+        @Override
+        public void inputsWritten(boolean[] written) {
+            currentWritten = written[2];
+        }
 
         @Override
         public void update(long step, double[][] s, double[][] in, int base, int from, int to, SpikeBuffer out) {
